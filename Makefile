@@ -1,0 +1,49 @@
+# The README's two commands: `make run` (the site with demo content on SQLite) and
+# `make test` (the whole suite). Both create .venv and install the pinned dependencies first;
+# a second run reinstalls nothing unless a requirements file changed.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format check clean-db
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --requirement requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet --requirement requirements-dev.txt
+	touch $@ $(VENV)/.installed-run
+
+## The site with demo content on the embedded default (SQLite under var/).
+run: $(VENV)/.installed-run
+	$(PY) manage.py migrate --noinput --verbosity 0
+	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## The whole suite. DATABASE_URL=postgres://… runs it on PostgreSQL.
+test: $(VENV)/.installed-dev
+	DJANGO_ENV=local $(PY) -m pytest
+
+## Lint, format check and migration check, as CI runs them.
+check: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_ENV=local $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_ENV=local $(PY) manage.py check
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## Start again from an empty local database (demo content is reloaded by `make run`).
+clean-db:
+	rm -f var/db.sqlite3

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ClusterportalConfig(AppConfig):
+    name = "clusterportal"
+    verbose_name = "Site"

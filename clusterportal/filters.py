@@ -1,0 +1,79 @@
+"""Filter building blocks shared by every section's list (django-filter).
+
+Each accepts only well-formed values and turns anything else into a form error the visitor
+can read, never a database error: slugs are checked for shape before they reach a query,
+years and months are chosen from fixed lists.
+"""
+
+import calendar
+
+import django_filters
+from django import forms
+from django.core.validators import validate_slug
+from django.db.models.functions import ExtractYear
+
+
+class SlugModelChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        # Garbage (markup, NUL bytes, 10 kB strings) never reaches the database.
+        if len(value) > 200:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        try:
+            validate_slug(value)
+        except forms.ValidationError:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+        return super().to_python(value)
+
+
+class CategoryFilter(django_filters.ModelChoiceFilter):
+    """``?category=<slug>``: readable URLs, and a clear error for an unknown slug."""
+
+    field_class = SlugModelChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("empty_label", "All categories")
+        kwargs.setdefault("label", "Category")
+        super().__init__(*args, **kwargs)
+
+
+def years_with_items(filterset_queryset, field_name: str):
+    """Choices for a year filter: the years that have items, newest first."""
+
+    def choices():
+        years = (
+            filterset_queryset()
+            .annotate(_year=ExtractYear(field_name))
+            .order_by("-_year")
+            .values_list("_year", flat=True)
+            .distinct()
+        )
+        return [(str(year), str(year)) for year in years if year]
+
+    return choices
+
+
+class YearFilter(django_filters.ChoiceFilter):
+    """``?year=2024`` on a date field; offered years are those that have items."""
+
+    def __init__(self, *args, queryset, **kwargs):
+        field_name = kwargs.get("field_name")
+        kwargs.setdefault("lookup_expr", "year")
+        kwargs.setdefault("label", "Year")
+        kwargs.setdefault("empty_label", "All years")
+        kwargs["choices"] = years_with_items(queryset, field_name)
+        super().__init__(*args, **kwargs)
+
+
+MONTH_CHOICES = [(str(number), calendar.month_name[number]) for number in range(1, 13)]
+
+
+class MonthFilter(django_filters.ChoiceFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "month")
+        kwargs.setdefault("label", "Month")
+        kwargs.setdefault("empty_label", "All months")
+        kwargs["choices"] = MONTH_CHOICES
+        super().__init__(*args, **kwargs)

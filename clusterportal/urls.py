@@ -1,0 +1,43 @@
+"""The site's URL map (DESIGN.md): includes, admin, feeds and sitemap only."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+
+from clusterportal import views
+from clusterportal.sitemaps import StaticSitemap
+from news.sitemaps import ArticleSitemap
+
+admin.site.site_header = f"{settings.SITE_NAME} — administration"
+admin.site.site_title = f"{settings.SITE_NAME} admin"
+admin.site.index_title = "Content"
+
+sitemaps = {"pages": StaticSitemap, "news": ArticleSitemap}
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("news/", include("news.urls")),
+    # Placeholders until the portfolio and media center sections land: real pages, not 500s.
+    path(
+        "portfolio/",
+        views.ComingSoonView.as_view(section="portfolio", heading="Portfolio"),
+        name="portfolio-placeholder",
+    ),
+    path(
+        "media-center/",
+        views.ComingSoonView.as_view(section="media-center", heading="Media center"),
+        name="media-center-placeholder",
+    ),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    # Locally only; in production the reverse proxy or object storage serves uploads.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = views.page_not_found
+handler500 = views.server_error

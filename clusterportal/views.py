@@ -1,0 +1,199 @@
+"""
+Generic list / detail / print views shared by every content section, and the site-wide pages.
+
+A section's views are a few lines each::
+
+    class ArticleList(PublishedListView):
+        model = Article
+        filterset_class = ArticleFilter
+
+Return navigation (DESIGN.md): list pages link to items as ``<item>?from=<list query>``;
+item pages carry ``from`` along to the print view and prev/next links; "Return" is the
+section's list path, fixed by the server, plus that query string *after* it has been checked
+against the section's filter form. No path or host ever comes from the client.
+"""
+
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+#: The longest ``from`` value worth parsing; a list's query string is a few dozen characters.
+MAX_FROM_LENGTH = 500
+MAX_PAGE_DIGITS = 6
+
+
+class SectionMixin:
+    """What every view of a content section shares: its model and its filter."""
+
+    model = None
+    filterset_class = None
+    #: Related objects shown with every item (e.g. ``("category",)``): one JOIN, not N queries.
+    list_select_related: tuple[str, ...] = ()
+
+    @property
+    def section(self) -> str:
+        return self.model.url_namespace
+
+    def get_list_url(self) -> str:
+        return reverse(f"{self.section}:list")
+
+    def clean_list_query(self, query: QueryDict) -> str:
+        """The list query string made safe: known filters that validate, and a sane page.
+
+        Returns "" when anything in it is wrong: the visitor then returns to the plain list,
+        which is always a valid place to go back to.
+        """
+        filterset = self.filterset_class(data=query, queryset=self.model.objects.none())
+        if not filterset.is_valid():
+            return ""
+        kept = [(name, query.get(name)) for name in filterset.form.fields if query.get(name)]
+        page = query.get("page", "")
+        if page:
+            if not (page.isascii() and page.isdigit() and len(page) <= MAX_PAGE_DIGITS and int(page) > 1):
+                return ""
+            kept.append(("page", str(int(page))))
+        return urlencode(kept)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["section"] = self.section
+        context["list_url"] = self.get_list_url()
+        return context
+
+
+class PublishedListView(SectionMixin, FilterView):
+    """A filtered, paginated list of published items, newest first.
+
+    Invalid filter values: 200, the form shows the error, the list is empty (django-filter's
+    strict mode). A page number that is not a number or out of range: 404 (Django's paginator).
+    """
+
+    paginate_by = 10
+    strict = True
+
+    def get_queryset(self):
+        return self.model.objects.published().select_related(*self.list_select_related)
+
+    def get_template_names(self):
+        return [f"{self.section}/{self.model._meta.model_name}_list.html"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["from_query"] = self.clean_list_query(self.request.GET)
+        if context.get("is_paginated"):
+            page = context["page_obj"]
+            context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        context["is_filtered"] = any(self.request.GET.get(name) for name in self.filterset.form.fields)
+        return context
+
+
+class PublishedDetailView(SectionMixin, DetailView):
+    """One item: published ones for everybody, drafts and scheduled ones for staff (preview)."""
+
+    with_neighbours = True
+
+    def get_queryset(self):
+        return self.model.objects.visible_to(self.request.user).select_related(*self.list_select_related)
+
+    def get_template_names(self):
+        return [f"{self.section}/{self.model._meta.model_name}_detail.html"]
+
+    def get_from_query(self) -> str:
+        raw = self.request.GET.get("from", "")
+        if not raw or len(raw) > MAX_FROM_LENGTH or "\x00" in raw:
+            return ""
+        return self.clean_list_query(QueryDict(raw))
+
+    def get_neighbours(self, obj, from_query: str):
+        """Newer and older items within the visitor's current filter (two small queries)."""
+        if not obj.is_published:
+            return None, None
+        filters = QueryDict(from_query)
+        queryset = self.filterset_class(data=filters, queryset=self.get_list_queryset()).qs
+        same_time = queryset.filter(published_at=obj.published_at)
+        older = (queryset.filter(published_at__lt=obj.published_at) | same_time.filter(pk__lt=obj.pk)).order_by(
+            "-published_at", "-pk"
+        )
+        newer = (queryset.filter(published_at__gt=obj.published_at) | same_time.filter(pk__gt=obj.pk)).order_by(
+            "published_at", "pk"
+        )
+        return newer.only("title", "slug").first(), older.only("title", "slug").first()
+
+    def get_list_queryset(self):
+        return self.model.objects.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = self.object
+        from_query = self.get_from_query()
+        context["from_query"] = from_query
+        context["return_url"] = self.get_list_url() + (f"?{from_query}" if from_query else "")
+        context["canonical_url"] = self.request.build_absolute_uri(obj.get_absolute_url())
+        context["is_preview"] = not obj.is_published
+        if context["is_preview"]:
+            opts = obj._meta
+            context["admin_change_url"] = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        if self.with_neighbours:
+            context["newer"], context["older"] = self.get_neighbours(obj, from_query)
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:
+            # A staff preview must never be stored by a browser or a shared cache.
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class PublishedPrintView(PublishedDetailView):
+    """The print-friendly page: the detail view with a bare template, nothing else."""
+
+    with_neighbours = False
+
+    def get_template_names(self):
+        return [f"{self.section}/{self.model._meta.model_name}_print.html"]
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+
+class ComingSoonView(TemplateView):
+    """A section whose content has not been built yet: a real page, never a 500."""
+
+    template_name = "clusterportal/coming_soon.html"
+    section = ""
+    heading = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, heading=self.heading, **kwargs)
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/print/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Branded 404 that says nothing about why (no resolver details, no exception text)."""
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No request context: the database may be what failed.
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -1,0 +1,14 @@
+import django_filters
+
+from clusterportal.filters import CategoryFilter, MonthFilter, YearFilter
+from news.models import Article, Category
+
+
+class ArticleFilter(django_filters.FilterSet):
+    category = CategoryFilter(queryset=Category.objects.all())
+    year = YearFilter(field_name="published_at", queryset=lambda: Article.objects.published())
+    month = MonthFilter(field_name="published_at")
+
+    class Meta:
+        model = Article
+        fields = ["category", "year", "month"]
