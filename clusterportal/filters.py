@@ -13,6 +13,18 @@ from django.core.validators import validate_slug
 from django.db.models.functions import ExtractYear
 
 
+class FilterForm(forms.Form):
+    """The form behind every section's filter: errors are tied to their fields for screen readers."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self[name].auto_id}_error"
+
+
 class SlugModelChoiceField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:

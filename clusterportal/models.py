@@ -105,18 +105,26 @@ class Publishable(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def clean(self):
-        super().clean()
-        if not self.slug and self.title:
-            self.slug = self._unique_slug()
-            # The admin validates uniqueness after clean(); a generated slug is already unique.
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+
+    # --- the questions every content type answers alike -------------------------------
+
+    def get_absolute_url(self) -> str:
+        return reverse(f"{self.url_namespace}:detail", kwargs={"slug": self.slug})
+
+    def get_print_url(self) -> str:
+        return reverse(f"{self.url_namespace}:print", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if not self.slug and self.title:
+            self.slug = self._unique_slug()
+            # The admin validates uniqueness after clean(); a generated slug is already unique.
 
     def _unique_slug(self) -> str:
         base = transliterated_slug(self.title) or self._meta.model_name
@@ -129,14 +137,6 @@ class Publishable(models.Model):
             slug = f"{base}-{n}"
             n += 1
         return slug
-
-    # --- the questions every content type answers alike -------------------------------
-
-    def get_absolute_url(self) -> str:
-        return reverse(f"{self.url_namespace}:detail", kwargs={"slug": self.slug})
-
-    def get_print_url(self) -> str:
-        return reverse(f"{self.url_namespace}:print", kwargs={"slug": self.slug})
 
     @property
     def publication_state(self) -> str:

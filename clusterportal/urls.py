@@ -32,6 +32,9 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin, feeds).
+    path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
 ]
 

@@ -13,13 +13,14 @@ section's list path, fixed by the server, plus that query string *after* it has 
 against the section's filter form. No path or host ever comes from the client.
 """
 
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -175,6 +176,18 @@ class ComingSoonView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, heading=self.heading, **kwargs)
+
+
+@require_safe
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For the load balancer: the process answers. Touches neither database nor templates."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 @require_safe

@@ -1,6 +1,6 @@
 import django_filters
 
-from clusterportal.filters import CategoryFilter, MonthFilter, YearFilter
+from clusterportal.filters import CategoryFilter, FilterForm, MonthFilter, YearFilter
 from news.models import Article, Category
 
 
@@ -12,3 +12,4 @@ class ArticleFilter(django_filters.FilterSet):
     class Meta:
         model = Article
         fields = ["category", "year", "month"]
+        form = FilterForm

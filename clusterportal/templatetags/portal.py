@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -27,4 +28,4 @@ def absolute_url(context, path: str) -> str:
 @register.filter
 def nav_current(section: str, name: str) -> str:
     """``aria-current`` for the header link of the section being shown."""
-    return ' aria-current="page"' if section == name else ""
+    return mark_safe(' aria-current="page"') if section == name else ""
