@@ -1,6 +1,7 @@
 """Base admin for every publishable content type: status column, preview, publish actions."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
@@ -39,6 +40,8 @@ class PublishableAdmin(admin.ModelAdmin):
     actions = ("publish", "unpublish")
     list_per_page = 50
     save_on_top = True
+    # Editors paste addresses without a scheme; assume the one the web uses today.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     class Media:
         css = {"all": ["css/admin.css"]}

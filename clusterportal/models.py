@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 
 SLUG_MAX_LENGTH = 120
 
@@ -100,7 +100,8 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["-published_at", "-pk"]
+        # Undated drafts first on every database (PostgreSQL and SQLite disagree by default).
+        ordering = [models.F("published_at").desc(nulls_first=True), "-pk"]
 
     def __str__(self) -> str:
         return self.title
@@ -158,7 +159,8 @@ class Publishable(models.Model):
 
     @property
     def meta_description(self) -> str:
-        return self.seo_description or self.get_summary()
+        """For search engines and link previews: the editor's text, else the summary, kept short."""
+        return Truncator(self.seo_description or self.get_summary()).chars(300)
 
 
 class WithCover(models.Model):

@@ -13,6 +13,7 @@ section's list path, fixed by the server, plus that query string *after* it has 
 against the section's filter form. No path or host ever comes from the client.
 """
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import render
 from django.template import loader
@@ -57,9 +58,10 @@ class SectionMixin:
         kept = [(name, query.get(name)) for name in filterset.form.fields if query.get(name)]
         page = query.get("page", "")
         if page:
-            if not (page.isascii() and page.isdigit() and len(page) <= MAX_PAGE_DIGITS and int(page) > 1):
+            if not (page.isascii() and page.isdigit() and len(page) <= MAX_PAGE_DIGITS and int(page) >= 1):
                 return ""
-            kept.append(("page", str(int(page))))
+            if int(page) > 1:
+                kept.append(("page", str(int(page))))
         return urlencode(kept)
 
     def get_context_data(self, **kwargs):
@@ -208,5 +210,6 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No request context: the database may be what failed.
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    # No request context and no context processors: the database may be what failed.
+    html = loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME})
+    return HttpResponse(html, status=500)
