@@ -75,8 +75,16 @@ class YearFilter(django_filters.ChoiceFilter):
         kwargs.setdefault("lookup_expr", "year")
         kwargs.setdefault("label", "Year")
         kwargs.setdefault("empty_label", "All years")
-        kwargs["choices"] = years_with_items(queryset, field_name)
+        self._year_choices = years_with_items(queryset, field_name)
         super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        # Filters are copied for every FilterSet instance: ask the database once per request,
+        # not once for validating and again for rendering the form.
+        if not hasattr(self, "_field"):
+            self.extra["choices"] = self._year_choices()
+        return super().field
 
 
 MONTH_CHOICES = [(str(number), calendar.month_name[number]) for number in range(1, 13)]

@@ -234,10 +234,10 @@ ADMINS = [("Site admin", address) for address in env_list("ADMINS", [])]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {"console": {"class": "logging.StreamHandler"}, "null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
-        # A bad Host header is a visitor's problem, not ours; keep it out of error mail.
-        "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # A bad Host header is a scanner's problem, not ours: no traceback, no error mail.
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
     },
 }

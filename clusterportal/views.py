@@ -31,11 +31,21 @@ MAX_FROM_LENGTH = 500
 MAX_PAGE_DIGITS = 6
 
 
+def parse_page(value: str) -> int | None:
+    """A list's page number from a query string: 1 when absent, None when it is not one."""
+    if not value:
+        return 1
+    if value.isascii() and value.isdigit() and len(value) <= MAX_PAGE_DIGITS and int(value) >= 1:
+        return int(value)
+    return None
+
+
 class SectionMixin:
-    """What every view of a content section shares: its model and its filter."""
+    """What every view of a content section shares: its model, its filter, its list."""
 
     model = None
     filterset_class = None
+    paginate_by = 10
     #: Related objects shown with every item (e.g. ``("category",)``): one JOIN, not N queries.
     list_select_related: tuple[str, ...] = ()
 
@@ -46,22 +56,16 @@ class SectionMixin:
     def get_list_url(self) -> str:
         return reverse(f"{self.section}:list")
 
-    def clean_list_query(self, query: QueryDict) -> str:
-        """The list query string made safe: known filters that validate, and a sane page.
+    def get_list_queryset(self):
+        """What the section's list shows; prev/next and Return count within the same set."""
+        return self.model.objects.published().select_related(*self.list_select_related)
 
-        Returns "" when anything in it is wrong: the visitor then returns to the plain list,
-        which is always a valid place to go back to.
-        """
-        filterset = self.filterset_class(data=query, queryset=self.model.objects.none())
-        if not filterset.is_valid():
-            return ""
-        kept = [(name, query.get(name)) for name in filterset.form.fields if query.get(name)]
-        page = query.get("page", "")
-        if page:
-            if not (page.isascii() and page.isdigit() and len(page) <= MAX_PAGE_DIGITS and int(page) >= 1):
-                return ""
-            if int(page) > 1:
-                kept.append(("page", str(int(page))))
+    @staticmethod
+    def encode_list_query(filterset, page: int) -> str:
+        """The query string of a list page, from a filter that has validated: filters, then page."""
+        kept = [(name, filterset.data.get(name)) for name in filterset.form.fields if filterset.data.get(name)]
+        if page > 1:
+            kept.append(("page", str(page)))
         return urlencode(kept)
 
     def get_context_data(self, **kwargs):
@@ -78,20 +82,21 @@ class PublishedListView(SectionMixin, FilterView):
     strict mode). A page number that is not a number or out of range: 404 (Django's paginator).
     """
 
-    paginate_by = 10
     strict = True
 
     def get_queryset(self):
-        return self.model.objects.published().select_related(*self.list_select_related)
+        return self.get_list_queryset()
 
     def get_template_names(self):
         return [f"{self.section}/{self.model._meta.model_name}_list.html"]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["from_query"] = self.clean_list_query(self.request.GET)
+        page = context.get("page_obj")
+        # Item links carry this list's own (already validated) query, for their Return link.
+        valid = self.filterset.is_valid()
+        context["from_query"] = self.encode_list_query(self.filterset, page.number if page else 1) if valid else ""
         if context.get("is_paginated"):
-            page = context["page_obj"]
             context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
         context["is_filtered"] = any(self.request.GET.get(name) for name in self.filterset.form.fields)
         return context
@@ -108,18 +113,29 @@ class PublishedDetailView(SectionMixin, DetailView):
     def get_template_names(self):
         return [f"{self.section}/{self.model._meta.model_name}_detail.html"]
 
-    def get_from_query(self) -> str:
+    def get_return_state(self):
+        """The list the visitor came from, as (validated filterset or None, its query string).
+
+        ``from`` is checked like the list checks its own query: known filters that validate and
+        a page number. Anything else yields (None, ""): Return then goes to the plain list.
+        """
         raw = self.request.GET.get("from", "")
         if not raw or len(raw) > MAX_FROM_LENGTH or "\x00" in raw:
-            return ""
-        return self.clean_list_query(QueryDict(raw))
+            return None, ""
+        query = QueryDict(raw)
+        page = parse_page(query.get("page", ""))
+        filterset = self.filterset_class(data=query, queryset=self.get_list_queryset())
+        if page is None or not filterset.is_valid():
+            return None, ""
+        # The page is not checked against the list's length (that would cost a COUNT on every
+        # item page): a page that no longer exists is the list's own 404.
+        return filterset, self.encode_list_query(filterset, page)
 
-    def get_neighbours(self, obj, from_query: str):
+    def get_neighbours(self, obj, filterset):
         """Newer and older items within the visitor's current filter (two small queries)."""
         if not obj.is_published:
             return None, None
-        filters = QueryDict(from_query)
-        queryset = self.filterset_class(data=filters, queryset=self.get_list_queryset()).qs
+        queryset = (filterset.qs if filterset is not None else self.get_list_queryset()).select_related(None)
         same_time = queryset.filter(published_at=obj.published_at)
         older = (queryset.filter(published_at__lt=obj.published_at) | same_time.filter(pk__lt=obj.pk)).order_by(
             "-published_at", "-pk"
@@ -129,13 +145,10 @@ class PublishedDetailView(SectionMixin, DetailView):
         )
         return newer.only("title", "slug").first(), older.only("title", "slug").first()
 
-    def get_list_queryset(self):
-        return self.model.objects.published()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         obj = self.object
-        from_query = self.get_from_query()
+        filterset, from_query = self.get_return_state()
         context["from_query"] = from_query
         context["return_url"] = self.get_list_url() + (f"?{from_query}" if from_query else "")
         context["canonical_url"] = self.request.build_absolute_uri(obj.get_absolute_url())
@@ -144,7 +157,7 @@ class PublishedDetailView(SectionMixin, DetailView):
             opts = obj._meta
             context["admin_change_url"] = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
         if self.with_neighbours:
-            context["newer"], context["older"] = self.get_neighbours(obj, from_query)
+            context["newer"], context["older"] = self.get_neighbours(obj, filterset)
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -40,6 +40,11 @@ def pagination_links(response) -> dict[str, str]:
     return links
 
 
+def on_list(href: str) -> str:
+    """A pagination href ("?page=2", as {% querystring %} writes it) as a path to request."""
+    return href if href.startswith("/") else "/news/" + href
+
+
 def query(href: str) -> dict[str, list[str]]:
     return parse_qs(urlsplit(href).query)
 
@@ -174,7 +179,7 @@ def test_filters_survive_paging(client, gmp, events):
         assert query(links[label])["year"] == ["2023"]
     assert query(links["3"])["page"] == ["3"]
 
-    page2 = client.get(links["Older"] if links["Older"].startswith("/") else "/news/" + links["Older"])
+    page2 = client.get(on_list(links["Older"]))
     assert page2.status_code == 200
     assert card_titles(page2) == [f"GMP {n:02}" for n in range(14, 4, -1)]
     newer = pagination_links(page2)["Newer"]
@@ -205,6 +210,8 @@ def test_item_links_are_clean_on_the_unfiltered_first_page(client):
         ({"category": "gmp-news", "year": "2023", "month": "1"}, "category=gmp-news&year=2023&month=1"),
         ({"page": "2"}, "page=2"),
         ({"category": "gmp-news", "page": "2"}, "category=gmp-news&page=2"),
+        # Page 1 as the pagination links to it ("Newer" from page 2): the filter must stay.
+        ({"category": "gmp-news", "page": "1"}, "category=gmp-news"),
         # Unknown parameters and an empty filter are not carried along.
         ({"category": "gmp-news", "utm_source": "mail", "month": ""}, "category=gmp-news"),
     ],
@@ -230,6 +237,18 @@ def test_following_an_item_link_gives_a_return_link_to_the_same_list_page(client
     assert return_href == "/news/?category=gmp-news&year=2023&page=2"
     back = client.get(return_href)
     assert card_titles(back) == card_titles(list_page)
+
+
+def test_return_keeps_filters_after_paging_back_to_the_first_page(client, gmp):
+    for n in range(12):
+        ArticleFactory(category=gmp, published_at=at(2023, 1, 1) + datetime.timedelta(days=n))
+    page2 = client.get("/news/", {"category": "gmp-news", "year": "2023", "page": "2"})
+    newer = pagination_links(page2)["Newer"]
+    page1 = client.get(on_list(newer))
+    assert page1.status_code == 200
+    detail = client.get(card_links(page1)[0])
+    return_href = html.unescape(re.search(r'class="return-link" href="([^"]*)"', detail.text).group(1))
+    assert return_href == "/news/?category=gmp-news&year=2023"
 
 
 # --- query counts do not grow with the number of articles ------------------------------------

@@ -1,0 +1,148 @@
+"""The two commands `make run` relies on: load_demo and ensure_local_admin."""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from news.models import Article, Category
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def run(command: str, *args, **options) -> str:
+    out = io.StringIO()
+    call_command(command, *args, stdout=out, stderr=io.StringIO(), **options)
+    return out.getvalue()
+
+
+def content_snapshot():
+    return (
+        sorted(Article.objects.values_list("pk", "slug", "updated_at")),
+        sorted(Category.objects.values_list("pk", "slug")),
+    )
+
+
+# --- load_demo ------------------------------------------------------------------------------
+
+
+def test_news_ships_a_demo_module_with_the_load_demo_contract():
+    from news import demo
+
+    assert callable(demo.has_content)
+    assert callable(demo.load)
+    assert demo.has_content() is False
+
+
+def test_load_demo_fills_an_empty_database_with_published_news():
+    run("load_demo")
+    assert Category.objects.exists()
+    published = Article.objects.published()
+    assert published.count() >= 3
+    assert all(article.lead and article.body for article in published)
+
+
+def test_demo_articles_have_sources_and_covers_with_alt_text():
+    run("load_demo")
+    articles = list(Article.objects.published())
+    assert any(article.source_url for article in articles)
+    with_cover = [article for article in articles if article.cover]
+    assert with_cover
+    for article in with_cover:
+        assert article.cover_alt.strip() or article.cover_decorative
+        assert article.cover_width
+        assert article.cover_height
+
+
+def test_load_demo_a_second_time_adds_nothing():
+    run("load_demo")
+    before = content_snapshot()
+    assert before[0], "the first run loaded no articles"
+    run("load_demo")
+    assert content_snapshot() == before
+
+
+def test_news_demo_reports_content_after_loading():
+    from news import demo
+
+    run("load_demo")
+    assert demo.has_content() is True
+
+
+def test_load_demo_leaves_a_database_with_content_alone():
+    ArticleFactory(title="Our own article")
+    run("load_demo")
+    assert list(Article.objects.values_list("title", flat=True)) == ["Our own article"]
+
+
+def test_load_demo_dry_run_writes_nothing():
+    run("load_demo", dry_run=True)
+    assert not Article.objects.exists()
+    assert not Category.objects.exists()
+
+
+def test_demo_content_renders_on_every_page(client):
+    run("load_demo")
+    assert Article.objects.published().exists()
+    assert client.get("/").status_code == 200
+    assert client.get("/news/").status_code == 200
+    for article in Article.objects.published():
+        assert client.get(article.get_absolute_url()).status_code == 200
+        assert client.get(article.get_print_url()).status_code == 200
+
+
+# --- ensure_local_admin --------------------------------------------------------------------------
+
+
+def printed_password(output: str) -> str | None:
+    match = re.search(r"password:\s*(\S+)", output)
+    return match.group(1) if match else None
+
+
+def test_ensure_local_admin_creates_admin_and_prints_its_password_once():
+    output = run("ensure_local_admin")
+    password = printed_password(output)
+    assert password
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.is_staff
+    assert admin.check_password(password)
+
+    second = run("ensure_local_admin")
+    assert "password:" not in second
+    assert password not in second
+    assert get_user_model().objects.filter(username="admin").count() == 1
+    admin.refresh_from_db()
+    assert admin.check_password(password)
+
+
+def test_ensure_local_admin_says_so_when_admin_exists_at_higher_verbosity():
+    run("ensure_local_admin")
+    output = run("ensure_local_admin", verbosity=2)
+    assert "exists already" in output
+    assert printed_password(output) is None
+
+
+def test_ensure_local_admin_passwords_are_random():
+    first = printed_password(run("ensure_local_admin"))
+    get_user_model().objects.filter(username="admin").delete()
+    second = printed_password(run("ensure_local_admin"))
+    assert first != second
+    assert len(first) >= 12
+
+
+def test_ensure_local_admin_dry_run_creates_nobody():
+    output = run("ensure_local_admin", dry_run=True)
+    assert "Would create" in output
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_ensure_local_admin_refuses_outside_the_local_default(settings):
+    settings.LOCAL = False
+    with pytest.raises(CommandError, match="local"):
+        run("ensure_local_admin")
+    assert not get_user_model().objects.filter(username="admin").exists()
