@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format check clean-db
+.PHONY: run test format check clean-db
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,10 @@ run: $(VENV)/.installed-run
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## The whole suite. DATABASE_URL=postgres://… runs it on PostgreSQL.
+## The browser layer needs Chromium, Java and Node (scripts/browser-deps installs them, as root);
+## without them its tests are skipped with a message saying so, except under CI, where they fail.
 test: $(VENV)/.installed-dev
+	@scripts/browser-deps || echo "make test: scripts/browser-deps could not install everything; browser tests will say what is missing."
 	DJANGO_ENV=local $(PY) -m pytest
 
 ## Lint, format check and migration check, as CI runs them.

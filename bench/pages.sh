@@ -18,17 +18,17 @@ $PY manage.py collectstatic --noinput -v0
 # Demo content is loaded only into an empty database; production mode refuses load_demo's admin
 # step, so load the content directly.
 $PY manage.py load_demo -v0
-slug=$($PY manage.py shell -c "from news.models import Article; print(Article.objects.published().first().slug)")
+slug=$($PY manage.py shell -v0 -c "from news.models import Article; print(Article.objects.published().first().slug)")
 
 taskset -c 0 .venv/bin/gunicorn clusterportal.wsgi --bind 127.0.0.1:$PORT --workers 1 \
-  --no-control-socket --log-level warning &
+  --no-control-socket --log-level warning 2>"$WORK/gunicorn.log" &
 GPID=$!
 trap 'kill $GPID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 
 printf '%-40s %10s %10s %8s\n' URL req/s p99 ratio
 base=""
-for path in /healthz / /news/ "/news/?year=2025&page=2" "/news/$slug/" "/news/$slug/print/"; do
+for path in /healthz / /news/ "/news/?category=gmp-news" "/news/$slug/" "/news/$slug/print/"; do
   out=$(taskset -c 1 wrk -t1 -c4 -d"${SECONDS_PER_URL}s" --latency "http://127.0.0.1:$PORT$path")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")

@@ -1,6 +1,7 @@
 """Base admin for every publishable content type: status column, preview, publish actions."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -8,6 +9,15 @@ from django.utils.html import format_html
 from js_asset import Media
 
 from clusterportal.models import PublicationState, Status
+
+
+class LabelledSplitDateTime(AdminSplitDateTime):
+    """Django's date + time inputs, each with a name for screen readers (axe: "label")."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.widgets[0].attrs["aria-label"] = "Date"
+        self.widgets[1].attrs["aria-label"] = "Time"
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -41,10 +51,14 @@ class PublishableAdmin(admin.ModelAdmin):
     list_per_page = 50
     save_on_top = True
     # Editors paste addresses without a scheme; assume the one the web uses today.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.DateTimeField: {"widget": LabelledSplitDateTime},
+    }
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        js = ["js/admin.js"]
 
     publishing_fieldset = (
         "Publishing",

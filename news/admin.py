@@ -20,7 +20,6 @@ class ArticleAdmin(PublishableAdmin):
     list_filter = (*PublishableAdmin.list_filter, "category", "published_at")
     list_select_related = ("category",)
     search_fields = ("title", "lead")
-    autocomplete_fields = ("category",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "lead", "body")}),
         ("Cover picture", {"fields": ("cover", "cover_alt", "cover_decorative")}),

@@ -1,0 +1,324 @@
+"""What people do on the site, in a real browser: an editor, a visitor, a print reader."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from clusterportal.models import Status
+from news.models import Article, Category
+from tests.browser import helpers
+from tests.browser.content import LONG_PARAGRAPHS, LONG_SOURCE_URL, make_newsroom, png_bytes
+
+pytestmark = pytest.mark.usefixtures("transactional_db")
+
+
+# --- 1. the editor ------------------------------------------------------------------------
+
+
+def choose_block_type(page, name: str) -> None:
+    """The editor's block-type dropdown (paragraph / heading 2…4)."""
+    page.locator(".prose-menubar__selected").click()  # its button lets clicks through to it
+    page.locator(f".prose-menubar__option[data-name='{name}']").click()
+
+
+def word_position(page, word: str) -> dict:
+    """The middle of ``word`` in the editor, on screen (to double-click it)."""
+    return page.evaluate(
+        """word => {
+            const walker = document.createTreeWalker(
+                document.querySelector(".ProseMirror[contenteditable=true]"), NodeFilter.SHOW_TEXT
+            );
+            while (walker.nextNode()) {
+                const at = walker.currentNode.textContent.indexOf(word);
+                if (at >= 0) {
+                    const range = document.createRange();
+                    range.setStart(walker.currentNode, at);
+                    range.setEnd(walker.currentNode, at + word.length);
+                    const box = range.getBoundingClientRect();
+                    return {x: box.x + box.width / 2, y: box.y + box.height / 2};
+                }
+            }
+            throw new Error(`${word} is not in the editor`);
+        }""",
+        word,
+    )
+
+
+def test_editor_writes_previews_and_publishes_an_article(new_browser_context, live_server, console_log):
+    get_user_model().objects.create_superuser("editor", "editor@example.com", "editor-password-1")
+    older = make_newsroom(with_draft=False).long_article
+
+    context = new_browser_context()
+    page = context.new_page()
+
+    # Sign in through the admin's own form.
+    page.goto("/admin/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("editor-password-1")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name="Log out").or_(page.get_by_role("button", name="Log out")).wait_for()
+
+    # A category.
+    page.goto("/admin/news/category/add/")
+    page.get_by_label("Name").press_sequentially("Clinical trials")  # typed: the slug follows keystrokes
+    helpers.wait_for(page, "document.querySelector('#id_slug').value === 'clinical-trials'")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.locator(".messagelist .success").wait_for()
+    assert Category.objects.filter(slug="clinical-trials").exists()
+
+    # An article, written in the rich-text editor.
+    page.goto("/admin/news/article/add/")
+    page.get_by_label("Title").press_sequentially("Phase III trial of a cluster-made vaccine begins")
+    helpers.wait_for(page, "document.querySelector('#id_slug').value.startsWith('phase-iii-trial')")
+    # Category: the admin's autocomplete (select2) widget.
+    page.locator("#id_category + .select2 .select2-selection").click()
+    page.locator(".select2-search__field").fill("Clinical")
+    page.locator(".select2-results__option", has_text="Clinical trials").click()
+    page.get_by_label("Lead").fill("Four hundred volunteers in three cities join the trial.")
+
+    editor = page.locator(".ProseMirror[contenteditable='true']")
+    editor.click()
+    choose_block_type(page, "heading2")
+    page.keyboard.type("Who takes part")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Volunteers are recruited by the regional hospitals (see the announcement).")
+    page.keyboard.press("Enter")
+    page.locator(".prose-menubar__button[data-name='bulletList']").click()
+    page.keyboard.type("Kazan")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Samara")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Ufa")
+    # Last, a link: double-click a word to select it, then the editor's link dialog. (Last,
+    # because Tiptap hands the focus and the old selection back to the editor an animation
+    # frame after the dialog closes, which would undo a click made in between.)
+    word = word_position(page, "announcement")
+    page.mouse.dblclick(word["x"], word["y"])
+    page.locator(".prose-menubar__button[data-name='link']:not(.disabled)").click()
+    dialog = page.locator("dialog[open]")
+    dialog.get_by_label("URL").fill("https://example.org/trial-announcement")
+    dialog.locator("button[type='submit']").click()
+    dialog.wait_for(state="detached")
+    editor.locator("a[href='https://example.org/trial-announcement']").wait_for()
+    helpers.wait_for(page, "document.activeElement.classList.contains('ProseMirror')")
+    helpers.next_frames(page)
+
+    assert editor.locator("h2", has_text="Who takes part").count() == 1
+    assert editor.locator("a[href='https://example.org/trial-announcement']").inner_text() == "announcement"
+    assert editor.locator("ul > li").all_inner_texts() == ["Kazan", "Samara", "Ufa"]
+
+    # A cover picture with its alt text, and the source.
+    page.locator("#id_cover").set_input_files(
+        {"name": "volunteers.png", "mimeType": "image/png", "buffer": png_bytes(label="Volunteers")}
+    )
+    page.get_by_label("Cover alt text").fill("Volunteers waiting at a hospital reception")
+    page.get_by_label("Source name").fill("Regional health ministry")
+    page.get_by_label("Source URL").fill("https://example.org/health/trial")
+
+    # Save as a draft (the default status) and stay on the form.
+    assert page.locator("#id_status").input_value() == Status.DRAFT
+    page.get_by_role("button", name="Save and continue editing").first.click()
+    page.locator(".messagelist .success").wait_for()
+    article = Article.objects.get(slug__startswith="phase-iii-trial")
+    assert article.status == Status.DRAFT
+    assert article.category.slug == "clinical-trials"
+    assert "<h2>Who takes part</h2>" in article.body
+    assert re.search(r'<a href="https://example.org/trial-announcement"[^>]*>announcement</a>', article.body)
+    assert re.search(r"<ul>\s*<li><p>Kazan</p></li>", article.body), article.body
+    assert article.cover.name.endswith(".png")
+    assert article.cover_alt == "Volunteers waiting at a hospital reception"
+
+    # Preview from the list, as an editor would: a new tab with the draft banner.
+    page.goto("/admin/news/article/")
+    with context.expect_page() as new_tab:
+        page.get_by_role("link", name="Preview").click()
+    preview = new_tab.value
+    console_log.watch(preview)
+    preview.wait_for_load_state()
+    assert urlsplit(preview.url).path == article.get_absolute_url()
+    banner = preview.get_by_role("status")
+    assert banner.is_visible()
+    assert "Draft — not public" in banner.inner_text()
+    assert preview.get_by_role("heading", level=1).inner_text() == article.title
+    cover = preview.locator(".article__cover img")
+    assert cover.get_attribute("alt") == "Volunteers waiting at a hospital reception"
+    assert preview.evaluate("img => img.complete && img.naturalWidth", cover.element_handle()) == 1200, (
+        "the uploaded cover did not load from the live server"
+    )
+    assert preview.locator(".rich-text h2", has_text="Who takes part").is_visible()
+    assert preview.locator(".rich-text a[href='https://example.org/trial-announcement']").is_visible()
+    assert preview.locator(".rich-text ul li").count() == 3
+    assert console_log.problems() == [], "\n".join(console_log.problems())
+    preview.close()
+
+    # An anonymous visitor cannot see the draft.
+    anonymous = new_browser_context().new_page()
+    response = anonymous.goto(article.get_absolute_url())
+    assert response.status == 404
+    assert anonymous.get_by_role("heading", level=1).inner_text() == "Page not found"
+    response = anonymous.goto(article.get_print_url())
+    assert response.status == 404
+
+    # Publish, and it leads the news.
+    page.goto(f"/admin/news/article/{article.pk}/change/")
+    page.locator("#id_status").select_option(Status.PUBLISHED)
+    page.get_by_role("button", name="Save", exact=True).first.click()
+    page.locator(".messagelist .success").wait_for()
+    article.refresh_from_db()
+    assert article.is_published
+
+    anonymous.goto("/news/")
+    titles = anonymous.locator(".card__title").all_inner_texts()
+    assert titles[0] == article.title
+    assert titles[1] == older.title
+    anonymous.locator(".card__title a").first.click()
+    assert anonymous.get_by_role("heading", level=1).inner_text() == article.title
+    assert anonymous.get_by_role("status").count() == 0, "a published article shows no preview banner"
+
+
+# --- 2. the visitor -----------------------------------------------------------------------
+
+
+def list_state(page) -> dict:
+    """What a visitor sees of the list: the address, the filter values, the page, the titles."""
+    query = {key: value for key, value in parse_qsl(urlsplit(page.url).query) if value}
+    return {
+        "path": urlsplit(page.url).path,
+        "query": query,
+        "category": page.locator("#id_category").input_value(),
+        "category_label": page.locator("#id_category option:checked").inner_text(),
+        "year": page.locator("#id_year").input_value(),
+        "month": page.locator("#id_month").input_value(),
+        "page": page.locator(".pagination [aria-current='page']").inner_text(),
+        "count": page.locator(".result-count").inner_text(),
+        "titles": page.locator(".card__title").all_inner_texts(),
+    }
+
+
+def test_visitor_filters_pages_opens_prints_and_returns(browser_page, live_server, console_log):
+    room = make_newsroom()
+    page = browser_page
+
+    page.goto("/news/")
+    page.get_by_label("Category").select_option(label="GMP news")
+    page.get_by_label("Year").select_option(str(room.recent_year))
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url(re.compile(r"category=gmp-news"))
+    assert "15 articles, page 1 of 2" in page.locator(".result-count").inner_text()
+
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name="Page 2").click()
+    page.wait_for_url(re.compile(r"page=2"))
+    before = list_state(page)
+    assert before["query"] == {"category": "gmp-news", "year": str(room.recent_year), "page": "2"}
+    assert before["category_label"] == "GMP news"
+    assert before["page"] == "2"
+    assert len(before["titles"]) == 5
+
+    page.locator(".card__title a").first.click()
+    title = page.get_by_role("heading", level=1).inner_text()
+    assert title == before["titles"][0]
+
+    page.get_by_role("link", name="Print").click()
+    page.wait_for_url(re.compile(r"/print/"))
+    assert page.get_by_role("heading", level=1).inner_text() == title
+    page.get_by_role("link", name="Back to the article").click()
+    page.wait_for_url(re.compile(r"/news/[^/]+/\?from="))
+    assert page.get_by_role("heading", level=1).inner_text() == title
+
+    page.get_by_role("link", name="Return").click()
+    page.wait_for_url(re.compile(r"/news/\?"))
+    after = list_state(page)
+    assert after == before
+    assert console_log.problems() == [], "\n".join(console_log.problems())
+
+
+# --- 3. the print reader --------------------------------------------------------------------
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace: a URL broken over two lines on paper still matches."""
+    return "".join(text.split())
+
+
+def test_print_view_makes_a_clean_short_pdf(browser_page, live_server, poppler, artifacts_dir, console_log, tmp_path):
+    room = make_newsroom(with_draft=False)
+    article = room.long_article
+    page = browser_page
+    page.goto(article.get_print_url())
+    assert page.evaluate("() => [...document.images].every(img => img.complete && img.naturalWidth > 0)")
+
+    # How many A4 pages the content needs: its height in print layout over the printable height
+    # of a page (A4 at 96 px/inch, less the print stylesheet's @page margins of 16 mm × 15 mm).
+    page.emulate_media(media="print")
+    mm = 96 / 25.4
+    page.set_viewport_size({"width": round((210 - 2 * 15) * mm), "height": round((297 - 2 * 16) * mm)})
+    content_height = page.evaluate("() => document.documentElement.scrollHeight")
+    needed = -(-content_height // round((297 - 2 * 16) * mm))
+
+    pdf = tmp_path / "news-article--print.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    shutil.copy(pdf, artifacts_dir / pdf.name)  # for a person to look at
+    text = subprocess.run(
+        [poppler["pdftotext"], "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages = pages[:-1]  # pdftotext ends every page with a form feed
+
+    # What must be on paper.
+    flat = " ".join(text.split())
+    for expected in (
+        article.title,
+        date_format(timezone.localtime(article.published_at), "j F Y"),
+        "GMP news",
+        article.lead,
+        LONG_PARAGRAPHS[0][:80],
+        LONG_PARAGRAPHS[-1][-60:],
+        "What the regulator said",
+        "Pharma Daily",
+    ):
+        assert expected in flat, f"{expected!r} is missing from the printed article"
+    assert squeeze(LONG_SOURCE_URL) in squeeze(text), "the source URL is not written out on paper"
+    assert squeeze(live_server.url + article.get_absolute_url()) in squeeze(text), "the article's URL is missing"
+
+    # What must not be on paper: navigation, footer, filters, buttons.
+    for unwanted in (
+        "Portfolio",
+        "Media center",
+        "Skip to content",
+        "a regional pharmaceutical cluster.",
+        "News by RSS",
+        "Staff sign-in",
+        "Category",
+        "Month",
+        "All categories",
+        "All years",
+        "Clear filters",
+        "Print this page",
+        "Back to the article",
+        "Return",
+        "All news",
+    ):
+        assert unwanted not in flat, f"{unwanted!r} is printed"
+
+    # As few pages as the text needs; no blank page; the cover is not cut across pages.
+    blank = [number for number, content in enumerate(pages, 1) if not content.strip()]
+    assert not blank, f"blank page(s) {blank} in the PDF"
+    assert len(pages) <= 3, f"a long article took {len(pages)} pages"
+    assert len(pages) <= needed + 1, f"{len(pages)} pages for content that needs {needed}"
+    images = subprocess.run(
+        [poppler["pdfimages"], "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]  # two header lines, then one line per image drawn: page, number, type, size…
+    image_pages = [line.split()[0] for line in images if line.strip()]
+    assert image_pages, "the cover picture is not on paper"
+    assert len(image_pages) == 1, f"the cover is drawn on pages {image_pages}: cut across a page break?"
+    assert [line.split()[3:5] for line in images] == [["1200", "675"]], images
+    assert console_log.problems() == [], "\n".join(console_log.problems())
