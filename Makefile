@@ -24,6 +24,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 
 ## The site with demo content on the embedded default (SQLite under var/).
 run: $(VENV)/.installed-run
+	mkdir -p var
 	$(PY) manage.py migrate --noinput --verbosity 0
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_local_admin
@@ -38,6 +39,7 @@ test: $(VENV)/.installed-dev
 
 ## Lint, format check and migration check, as CI runs them.
 check: $(VENV)/.installed-dev
+	mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_ENV=local $(PY) manage.py makemigrations --check --dry-run
