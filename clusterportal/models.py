@@ -9,10 +9,14 @@ re-types it.
 
 from anyascii import anyascii
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
+from imagekit.models import ImageSpecField
+
+from clusterportal import images
 
 SLUG_MAX_LENGTH = 120
 
@@ -112,6 +116,9 @@ class Publishable(models.Model):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        if getattr(self, "cover_id", None) is None:
+            # Drawn once per title here, so that no page view ever draws one.
+            images.ensure_social_card(self)
 
     # --- the questions every content type answers alike -------------------------------
 
@@ -157,35 +164,109 @@ class Publishable(models.Model):
     def get_summary(self) -> str:
         return ""
 
+    def social_image(self) -> images.Rendition:
+        """The 1200×630 picture shown when the page is shared: the cover, else a drawn card."""
+        cover = getattr(self, "cover", None)
+        url = cover.social.url if cover is not None else default_storage.url(images.social_card_name(self))
+        return images.Rendition(url, *images.SOCIAL_SIZE)
+
     @property
     def meta_description(self) -> str:
         """For search engines and link previews: the editor's text, else the summary, kept short."""
         return Truncator(self.seo_description or self.get_summary()).chars(300)
 
 
-class WithCover(models.Model):
-    """A cover picture with its alt text (required unless ticked as decorative)."""
+class PictureQuerySet(models.QuerySet):
+    def usable(self):
+        """Pictures that may be shown: described, or ticked as decorative."""
+        return self.exclude(alt_text="", decorative=False)
 
-    cover = models.ImageField(
-        "cover picture",
-        upload_to="covers/%Y/%m/",
-        blank=True,
-        width_field="cover_width",
-        height_field="cover_height",
-        help_text="JPEG, PNG, WebP or GIF. Shown at the top of the page and in lists.",
+
+class Picture(models.Model):
+    """One picture of the library: uploaded once, reused as covers, in galleries and in text."""
+
+    image = images.PictureField(
+        "picture",
+        width_field="width",
+        height_field="height",
+        max_length=200,
+        help_text="JPEG, PNG, WebP or GIF, up to 20 MB and 40 megapixels.",
     )
-    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    cover_alt = models.CharField(
-        "cover alt text",
-        max_length=255,
-        blank=True,
-        help_text="What the picture shows, for people who cannot see it. Required with a picture.",
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    title = models.CharField(
+        "title", max_length=200, blank=True, help_text="For finding the picture again; visitors do not see it."
     )
-    cover_decorative = models.BooleanField(
-        "cover is decorative",
+    alt_text = models.CharField(
+        "alt text",
+        max_length=300,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it, e.g. “Two technicians in a clean room”.",
+    )
+    decorative = models.BooleanField(
+        "decorative",
         default=False,
-        help_text="Tick only if the picture adds nothing to the text; it then needs no alt text.",
+        help_text="Tick only if the picture adds nothing to the text around it; it then needs no alt text.",
+    )
+    caption = models.CharField("caption", max_length=300, blank=True, help_text="Shown under the picture.")
+    credit = models.CharField(
+        "credit", max_length=200, blank=True, help_text="Photographer or source, e.g. “© SteriLine”."
+    )
+    uploaded_at = models.DateTimeField("uploaded", auto_now_add=True)
+
+    # Renditions: made once when the picture is saved (Optimistic strategy), never per request.
+    w480 = ImageSpecField(source="image", spec=images.rendition_spec(480))
+    w960 = ImageSpecField(source="image", spec=images.rendition_spec(960))
+    w1600 = ImageSpecField(source="image", spec=images.rendition_spec(1600))
+    social = ImageSpecField(source="image", spec=images.SocialRendition)
+
+    objects = PictureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = "picture"
+        verbose_name_plural = "pictures"
+
+    def __str__(self) -> str:
+        return self.title or self.alt_text or f"Picture {self.pk}"
+
+    def clean(self):
+        super().clean()
+        if not self.alt_text.strip() and not self.decorative:
+            raise ValidationError({"alt_text": "Describe the picture, or tick “decorative” if it adds nothing."})
+
+    @property
+    def alt(self) -> str:
+        return "" if self.decorative else self.alt_text
+
+    @property
+    def needs_alt_text(self) -> bool:
+        return not self.alt_text.strip() and not self.decorative
+
+    def renditions(self) -> list[images.Rendition]:
+        """The WebP renditions, smallest first, without duplicates for small originals."""
+        found, seen = [], set()
+        for target, spec in zip(images.RENDITION_WIDTHS, (self.w480, self.w960, self.w1600), strict=True):
+            width, height = images.scaled_size(self.width, self.height, target)
+            if width in seen:
+                continue
+            seen.add(width)
+            found.append(images.Rendition(spec.url, width, height))
+        return found
+
+
+class WithCover(models.Model):
+    """A cover picture from the picture library."""
+
+    cover = models.ForeignKey(
+        Picture,
+        verbose_name="cover picture",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Shown at the top of the page, in lists and when the page is shared. "
+        "Pick one from the picture library or upload a new one with +.",
     )
 
     class Meta:
@@ -193,7 +274,7 @@ class WithCover(models.Model):
 
     def clean(self):
         super().clean()
-        if self.cover and not self.cover_alt.strip() and not self.cover_decorative:
+        if self.cover_id and self.cover.needs_alt_text:
             raise ValidationError(
-                {"cover_alt": "Describe the picture, or tick “cover is decorative” if it adds nothing."}
+                {"cover": "This picture has no alt text yet. Describe it in the picture library first."}
             )

@@ -11,7 +11,12 @@ through ``sanitize()`` on its way into the database (``RichTextField.clean`` for
 ``pre_save`` for code that saves models directly).
 """
 
-from django_prose_editor.fields import ProseEditorField, create_sanitizer
+import re
+
+import nh3
+from django.conf import settings
+from django_prose_editor.config import allowlist_from_extensions, expand_extensions
+from django_prose_editor.fields import ProseEditorField
 
 #: Deliberately small: headings, emphasis, lists, quotes, links, tables.
 EXTENSIONS = {
@@ -31,11 +36,39 @@ EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
+    # Pictures come from the picture library ("Insert a picture" under the editor).
+    "Figure": True,
+    "Caption": True,
+    "Image": True,
     "History": True,
     "HTML": True,
 }
 
-sanitize = create_sanitizer(EXTENSIONS)
+
+def _only_our_pictures(tag: str, attribute: str, value: str) -> str | None:
+    """Pictures in text must be renditions from our own uploads: no hot-linking, no tracking pixels."""
+    if tag == "img" and attribute == "src" and not value.startswith(settings.MEDIA_URL):
+        return None
+    if attribute in {"title", "alt"} and tag == "a" and not value.strip():
+        return None  # empty title="" from the link dialog says nothing
+    return value
+
+
+_cleaner = nh3.Cleaner(**allowlist_from_extensions(expand_extensions(EXTENSIONS)), attribute_filter=_only_our_pictures)
+
+
+def sanitize(html: str) -> str:
+    """The only way rich text reaches the database: nh3 with the editor's own allowlist."""
+    cleaned = _cleaner.clean(html)
+    # A picture whose source was refused is no picture: drop the empty <img> and its <figure>.
+    cleaned = _EMPTY_FIGURE.sub("", _EMPTY_IMG.sub("", cleaned))
+    # The editor always leaves one empty paragraph; an empty body is an empty string.
+    return "" if _ONLY_EMPTY_BLOCK.match(cleaned) else cleaned
+
+
+_EMPTY_IMG = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+_EMPTY_FIGURE = re.compile(r"<figure>\s*(<figcaption>.*?</figcaption>)?\s*</figure>", re.S)
+_ONLY_EMPTY_BLOCK = re.compile(r"^\s*(<(\w+)></\2>)?\s*$")
 
 
 class RichTextField(ProseEditorField):
@@ -43,7 +76,7 @@ class RichTextField(ProseEditorField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("extensions", EXTENSIONS)
-        kwargs.setdefault("sanitize", True)
+        kwargs.setdefault("sanitize", sanitize)
         super().__init__(*args, **kwargs)
 
     def pre_save(self, model_instance, add):

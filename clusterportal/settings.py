@@ -94,9 +94,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "django_prose_editor",
+    "imagekit",
     "csp",
     "clusterportal",
     "news",
+    "portfolio",
 ]
 
 MIDDLEWARE = [
@@ -180,6 +182,12 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Picture renditions (django-imagekit): made when a picture is saved, never checked or made
+# while a page renders (clusterportal/images.py).
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "imagekit.cachefiles.namers.source_name_as_path"
 
 # Uploads: keep large bodies out of memory and refuse absurd requests early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -8,7 +8,7 @@ class StaticSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "news:list"]
+        return ["home", "news:list", "portfolio:list"]
 
     def location(self, item):
         return reverse(item)

@@ -9,22 +9,19 @@ from django.urls import include, path
 from clusterportal import views
 from clusterportal.sitemaps import StaticSitemap
 from news.sitemaps import ArticleSitemap
+from portfolio.sitemaps import EntrySitemap
 
 admin.site.site_header = f"{settings.SITE_NAME} — administration"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Content"
 
-sitemaps = {"pages": StaticSitemap, "news": ArticleSitemap}
+sitemaps = {"pages": StaticSitemap, "news": ArticleSitemap, "portfolio": EntrySitemap}
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("news/", include("news.urls")),
-    # Placeholders until the portfolio and media center sections land: real pages, not 500s.
-    path(
-        "portfolio/",
-        views.ComingSoonView.as_view(section="portfolio", heading="Portfolio"),
-        name="portfolio-placeholder",
-    ),
+    path("portfolio/", include("portfolio.urls")),
+    # A placeholder until the media center section lands: a real page, not a 500.
     path(
         "media-center/",
         views.ComingSoonView.as_view(section="media-center", heading="Media center"),

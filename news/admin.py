@@ -1,7 +1,6 @@
 from django.contrib import admin
-from django.utils.html import format_html
 
-from clusterportal.admin import PublishableAdmin
+from clusterportal.admin import PublishableAdmin, picture_thumbnail
 from news.models import Article, Category
 
 
@@ -18,19 +17,21 @@ class ArticleAdmin(PublishableAdmin):
     list_display = ("thumbnail", "title", "category", "state_badge", "published_at_display", "preview_link")
     list_display_links = ("thumbnail", "title")
     list_filter = (*PublishableAdmin.list_filter, "category", "published_at")
-    list_select_related = ("category",)
     search_fields = ("title", "lead")
+    list_select_related = ("category", "cover")
+    raw_id_fields = ("cover",)
+    readonly_fields = (*PublishableAdmin.readonly_fields, "cover_preview")
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "lead", "body")}),
-        ("Cover picture", {"fields": ("cover", "cover_alt", "cover_decorative")}),
+        ("Cover picture", {"fields": ("cover", "cover_preview")}),
         ("Source", {"fields": ("source_name", "source_url")}),
         PublishableAdmin.publishing_fieldset,
     )
 
     @admin.display(description="picture")
     def thumbnail(self, obj):
-        if not obj.cover:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" width="80" height="45" class="admin-thumb" loading="lazy">', obj.cover.url
-        )
+        return picture_thumbnail(obj.cover)
+
+    @admin.display(description="current cover")
+    def cover_preview(self, obj):
+        return picture_thumbnail(obj.cover, width=320)

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from clusterportal.demo_images import cover_description, cover_picture
-from clusterportal.models import Status
+from clusterportal.models import Picture, Status
 from news.models import Article, Category
 
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -68,9 +68,12 @@ def load(stdout=None) -> None:
             published_at=None if item.status == Status.DRAFT else _moment(*item.when),
         )
         if item.cover_label:
-            picture = cover_picture(item.cover_label, seed=seed, brand=settings.SITE_NAME, motif=item.cover_motif)
-            article.cover.save(picture.name, picture, save=False)
-            article.cover_alt = cover_description(item.cover_label, seed=seed, motif=item.cover_motif)
+            article.cover = Picture.objects.create(
+                image=cover_picture(item.cover_label, seed=seed, brand=settings.SITE_NAME, motif=item.cover_motif),
+                title=item.cover_label,
+                alt_text=cover_description(item.cover_label, seed=seed, motif=item.cover_motif),
+                credit="Illustration: Pharma Cluster press office",
+            )
         article.full_clean()
         article.save()
     if stdout is not None:

@@ -6,7 +6,7 @@ from news.models import Article
 class ArticleSection:
     model = Article
     filterset_class = ArticleFilter
-    list_select_related = ("category",)
+    list_select_related = ("category", "cover")
 
 
 class ArticleList(ArticleSection, PublishedListView):

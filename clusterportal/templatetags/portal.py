@@ -1,6 +1,7 @@
 """Small template helpers shared by every section."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
@@ -29,3 +30,33 @@ def absolute_url(context, path: str) -> str:
 def nav_current(section: str, name: str) -> str:
     """``aria-current`` for the header link of the section being shown."""
     return mark_safe(' aria-current="page"') if section == name else ""
+
+
+@register.simple_tag
+def picture(pic, sizes: str = "100vw", loading: str = "lazy", css_class: str = "", rendition: str = ""):
+    """A responsive ``<img>`` of a library picture: WebP renditions in ``srcset``, real size, alt.
+
+    ``{% picture article.cover sizes="(min-width: 60rem) 46rem, 100vw" loading="eager" %}``.
+    ``rendition="w480"`` pins a single rendition (e.g. for the print view). Renders nothing
+    for a missing picture.
+    """
+    if pic is None:
+        return ""
+    options = pic.renditions()
+    if rendition:
+        chosen = next((r for r in options if getattr(pic, rendition).url == r.url), options[-1])
+        options = [chosen]
+    largest = options[-1]
+    default = next((r for r in options if r.width >= 960), largest)
+    srcset = ", ".join(f"{r.url} {r.width}w" for r in options)
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="{}" decoding="async"{}>',
+        default.url,
+        srcset,
+        sizes,
+        largest.width,
+        largest.height,
+        pic.alt,
+        loading,
+        format_html(' class="{}"', css_class) if css_class else "",
+    )

@@ -1,9 +1,14 @@
-// Admin enhancements for content forms. Loaded as a plain script under the site's CSP.
+// Admin enhancements for content forms. A plain script under the site's CSP (no inline code).
 "use strict";
 
-// The rich-text editor's editable area gets the name of its field's label, for screen readers.
 document.addEventListener("prose-editor:ready", (event) => {
-  const textarea = event.detail.textarea;
+  const { editor, textarea } = event.detail;
+  nameTheEditableArea(textarea);
+  if (textarea.dataset.pictureLookup) addPictureInserter(editor, textarea);
+});
+
+// The editable area gets the name of its field's label, for screen readers.
+function nameTheEditableArea(textarea) {
   const label = document.querySelector(`label[for="${textarea.id}"]`);
   const editable = textarea.closest(".prose-editor")?.querySelector(".ProseMirror[contenteditable]");
   if (!label || !editable) return;
@@ -11,4 +16,58 @@ document.addEventListener("prose-editor:ready", (event) => {
   editable.setAttribute("aria-labelledby", label.id);
   editable.setAttribute("role", "textbox");
   editable.setAttribute("aria-multiline", "true");
-});
+}
+
+// "Insert a picture": pick one from the picture library, or upload a new one, in the admin's own
+// popup windows (RelatedObjectLookups.js); the server answers with the sanitized <figure> to insert.
+function addPictureInserter(editor, textarea) {
+  const $ = window.django?.jQuery;
+  if (!$) return;
+  const inputId = `${textarea.id}_picture`;
+  const bar = document.createElement("p");
+  bar.className = "insert-picture";
+
+  const input = document.createElement("input");
+  input.type = "hidden";
+  input.id = inputId;
+
+  const pick = document.createElement("a");
+  pick.id = `lookup_${inputId}`;
+  pick.className = "related-lookup insert-picture__pick";
+  pick.href = `${textarea.dataset.pictureLookup}?_to_field=id`;
+  pick.textContent = "Insert a picture from the library";
+
+  const upload = document.createElement("a");
+  upload.id = `add_${inputId}`;
+  upload.className = "related-widget-wrapper-link add-related insert-picture__upload";
+  upload.dataset.popup = "yes";
+  upload.href = `${textarea.dataset.pictureAdd}?_to_field=id&_popup=1`;
+  upload.textContent = "Upload a new picture and insert it";
+
+  const status = document.createElement("span");
+  status.className = "insert-picture__status";
+  status.setAttribute("role", "status");
+
+  bar.append(input, pick, " · ", upload, " ", status);
+  textarea.closest(".prose-editor").after(bar);
+
+  // RelatedObjectLookups.js announces the chosen or new picture with a jQuery "change" event.
+  $(input).on("change", async () => {
+    const pk = input.value.trim();
+    input.value = "";
+    if (!/^\d+$/.test(pk)) return;
+    status.textContent = "Inserting…";
+    try {
+      const response = await fetch(textarea.dataset.pictureEmbed.replace("/0/", `/${pk}/`), {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      });
+      const data = await response.json();
+      if (!response.ok) throw new Error(data.error || `The server answered ${response.status}.`);
+      editor.chain().focus().insertContent(data.html).run();
+      status.textContent = "Picture inserted.";
+    } catch (error) {
+      status.textContent = error.message;
+    }
+  });
+}
