@@ -49,7 +49,8 @@ function addPictureInserter(editor, textarea) {
   status.setAttribute("role", "status");
 
   bar.append(input, pick, " · ", upload, " ", status);
-  textarea.closest(".prose-editor").after(bar);
+  // Below the editor, not beside it: the admin lays out label and field in a flex row.
+  (textarea.closest(".flex-container") ?? textarea.closest(".prose-editor")).after(bar);
 
   // RelatedObjectLookups.js announces the chosen or new picture with a jQuery "change" event.
   $(input).on("change", async () => {
