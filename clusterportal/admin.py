@@ -6,6 +6,7 @@ from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -13,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from js_asset import Media
 
 from clusterportal import images
@@ -27,6 +29,28 @@ class LabelledSplitDateTime(AdminSplitDateTime):
         super().__init__(attrs)
         self.widgets[0].attrs["aria-label"] = "Date"
         self.widgets[1].attrs["aria-label"] = "Time"
+
+
+class LabelledInlineFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = "Delete"
+
+
+class LabelledTabularInline(admin.TabularInline):
+    """A tabular inline whose inputs have names for screen readers (axe: "label").
+
+    A table's column headers are not labels; each input is named after its column.
+    """
+
+    formset = LabelledInlineFormSet
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None:
+            formfield.widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
+        return formfield
 
 
 class PublicationStateFilter(admin.SimpleListFilter):

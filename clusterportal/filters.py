@@ -14,7 +14,19 @@ from django.db.models.functions import ExtractYear
 
 
 class FilterForm(forms.Form):
-    """The form behind every section's filter: errors are tied to their fields for screen readers."""
+    """The form behind every section's filter.
+
+    Errors are tied to their fields for screen readers, and never repeat the visitor's value
+    (Django's default "… is not one of the available choices" would echo NUL bytes or 10 kB
+    of junk into the page).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            message = field.error_messages.get("invalid_choice", "")
+            if "%(value)s" in str(message) or isinstance(field, forms.ModelChoiceField):
+                field.error_messages["invalid_choice"] = f"Choose one of the {field.label.lower()} options in the list."
 
     def full_clean(self):
         super().full_clean()
@@ -67,24 +79,32 @@ def years_with_items(filterset_queryset, field_name: str):
     return choices
 
 
-class YearFilter(django_filters.ChoiceFilter):
-    """``?year=2024`` on a date field; offered years are those that have items."""
+class LazyChoiceFilter(django_filters.ChoiceFilter):
+    """A choice filter whose choices come from the database, asked once per request.
 
-    def __init__(self, *args, queryset, **kwargs):
-        field_name = kwargs.get("field_name")
-        kwargs.setdefault("lookup_expr", "year")
-        kwargs.setdefault("label", "Year")
-        kwargs.setdefault("empty_label", "All years")
-        self._year_choices = years_with_items(queryset, field_name)
+    Filters are copied for every FilterSet instance; evaluating the callable when the field is
+    built means one query, not one for validating and another for rendering the form.
+    """
+
+    def __init__(self, *args, choices, **kwargs):
+        self._choices_callable = choices
         super().__init__(*args, **kwargs)
 
     @property
     def field(self):
-        # Filters are copied for every FilterSet instance: ask the database once per request,
-        # not once for validating and again for rendering the form.
         if not hasattr(self, "_field"):
-            self.extra["choices"] = self._year_choices()
+            self.extra["choices"] = self._choices_callable()
         return super().field
+
+
+class YearFilter(LazyChoiceFilter):
+    """``?year=2024`` on a date field; offered years are those that have items."""
+
+    def __init__(self, *args, queryset, **kwargs):
+        kwargs.setdefault("lookup_expr", "year")
+        kwargs.setdefault("label", "Year")
+        kwargs.setdefault("empty_label", "All years")
+        super().__init__(*args, choices=years_with_items(queryset, kwargs.get("field_name")), **kwargs)
 
 
 MONTH_CHOICES = [(str(number), calendar.month_name[number]) for number in range(1, 13)]

@@ -265,8 +265,8 @@ class WithCover(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Shown at the top of the page, in lists and when the page is shared. "
-        "Pick one from the picture library or upload a new one with +.",
+        help_text="Shown at the top of the page, in lists and when the page is shared. Pick one from "
+        "the picture library with the magnifier; you can upload a new picture in that window too.",
     )
 
     class Meta:

@@ -15,7 +15,8 @@ class CategoryAdmin(admin.ModelAdmin):
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
     list_display = ("thumbnail", "title", "category", "state_badge", "published_at_display", "preview_link")
-    list_display_links = ("thumbnail", "title")
+    # Only the title links: a thumbnail with alt="" would make a link without a name.
+    list_display_links = ("title",)
     list_filter = (*PublishableAdmin.list_filter, "category", "published_at")
     search_fields = ("title", "lead")
     list_select_related = ("category", "cover")
