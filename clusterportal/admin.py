@@ -155,6 +155,31 @@ class PublishableAdmin(admin.ModelAdmin):
         self.message_user(request, f"Unpublished {count} item(s).", messages.SUCCESS)
 
 
+class SectionCategoryAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "position")
+    list_editable = ("position",)
+    prepopulated_fields = {"slug": ("name",)}
+    search_fields = ("name",)
+
+
+class WithCoverAdmin(admin.ModelAdmin):
+    """For models with a library cover: pick it with the library's lookup, see what was picked."""
+
+    raw_id_fields = ("cover",)
+    cover_fieldset = ("Cover picture", {"fields": ("cover", "cover_preview")})
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "cover_preview")
+
+    @admin.display(description="picture")
+    def thumbnail(self, obj):
+        return picture_thumbnail(obj.cover)
+
+    @admin.display(description="current cover")
+    def cover_preview(self, obj):
+        return picture_thumbnail(obj.cover, width=320)
+
+
 def picture_thumbnail(picture, width: int = 80):
     """A small preview of a library picture for admin lists and forms (its smallest rendition)."""
     if picture is None:
@@ -262,6 +287,17 @@ class PictureAdmin(admin.ModelAdmin):
     def size(self, obj):
         return f"{obj.width}×{obj.height}"
 
+    def get_changelist_formset(self, request, **kwargs):
+        # After "Upload several", editors describe pictures one at a time: rows left untouched
+        # are skipped instead of failing the whole list for their (still) missing alt text.
+        base = super().get_changelist_formset(request, **kwargs)
+
+        class PartialFormSet(base):
+            def get_form_kwargs(self, index):
+                return {**super().get_form_kwargs(index), "empty_permitted": True}
+
+        return PartialFormSet
+
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
@@ -312,4 +348,4 @@ class PictureAdmin(admin.ModelAdmin):
         # The 960 px rendition (or the largest there is): sharp in a 46rem text column.
         renditions = picture.renditions()
         context = {"pic": picture, "rendition": renditions[min(1, len(renditions) - 1)]}
-        return JsonResponse({"html": sanitize(render_to_string("clusterportal/picture_embed.html", context))})
+        return JsonResponse({"html": sanitize(render_to_string("clusterportal/picture_embed.html", context).strip())})

@@ -14,6 +14,7 @@ The one picture pipeline of the site: upload validation, safe file names, rendit
 
 import hashlib
 import io
+import math
 import uuid
 import warnings
 from dataclasses import dataclass
@@ -27,8 +28,9 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.utils import timezone
 from imagekit import ImageSpec
-from imagekit.processors import ResizeToFill, ResizeToFit
+from imagekit.processors import ResizeToFill
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
+from pilkit.processors.utils import resolve_palette
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -47,7 +49,9 @@ def validate_picture(file) -> str:
     size = getattr(file, "size", None)
     if size is not None and size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            f"This file is {size / 1024 / 1024:.1f} MB; pictures may be at most {MAX_UPLOAD_BYTES // 1024 // 1024} MB.",
+            # Rounded up: a file just over the limit must not read "20.0 MB; at most 20 MB".
+            f"This file is {math.ceil(size / 1024 / 1024 * 10) / 10:.1f} MB; pictures may be at most "
+            f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB. Make it smaller and upload it again.",
             code="too_large",
         )
     position = file.tell() if hasattr(file, "tell") else 0
@@ -79,7 +83,7 @@ def validate_picture(file) -> str:
         ) from None
     except UnidentifiedImageError:
         raise ValidationError(
-            "This file is not a picture Pillow can read. Upload a JPEG, PNG, WebP or GIF picture "
+            "This file is not a picture. Upload a JPEG, PNG, WebP or GIF picture "
             "(SVG and other drawings are not accepted).",
             code="not_an_image",
         ) from None
@@ -164,10 +168,25 @@ class WebPRendition(ImageSpec):
     options = {"quality": 80, "method": 4}
 
 
+class ScaleToWidth:
+    """Scale down to a width, keeping the aspect ratio whatever it is; never up, never to zero.
+
+    (pilkit's ResizeToFit needs a height limit too, which wins for very tall pictures and then
+    disagrees with the sizes announced in the markup.)
+    """
+
+    def __init__(self, width: int):
+        self.width = width
+
+    def process(self, image):
+        size = scaled_size(*image.size, self.width)
+        if size == image.size:
+            return image
+        return resolve_palette(image).resize(size, Image.Resampling.LANCZOS)
+
+
 def rendition_spec(width: int) -> type[ImageSpec]:
-    return type(
-        f"WebP{width}", (WebPRendition,), {"processors": [ResizeToFit(width=width, height=10 * width, upscale=False)]}
-    )
+    return type(f"WebP{width}", (WebPRendition,), {"processors": [ScaleToWidth(width)]})
 
 
 class SocialRendition(ImageSpec):
@@ -188,7 +207,7 @@ def scaled_size(width: int, height: int, target_width: int) -> tuple[int, int]:
     if width <= target_width:
         return width, height
     ratio = target_width / width
-    return target_width, round(height * ratio)
+    return target_width, max(1, round(height * ratio))
 
 
 # --- social cards ------------------------------------------------------------------------

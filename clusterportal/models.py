@@ -176,6 +176,32 @@ class Publishable(models.Model):
         return Truncator(self.seo_description or self.get_summary()).chars(300)
 
 
+class SectionCategory(models.Model):
+    """A section's categories ("GMP News", "Production"): visitors filter its list by them."""
+
+    url_namespace: str = ""
+
+    name = models.CharField("name", max_length=100, unique=True)
+    slug = models.SlugField(
+        "slug", max_length=100, unique=True, help_text="Used in filtered list addresses (?category=…)."
+    )
+    position = models.PositiveSmallIntegerField(
+        "position", default=0, help_text="Categories are offered in this order; lower first."
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+        verbose_name = "category"
+        verbose_name_plural = "categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse(f'{self.url_namespace}:list')}?category={self.slug}"
+
+
 class PictureQuerySet(models.QuerySet):
     def usable(self):
         """Pictures that may be shown: described, or ticked as decorative."""

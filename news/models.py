@@ -1,29 +1,11 @@
 from django.db import models
-from django.urls import reverse
 
-from clusterportal.models import Publishable, WithCover
+from clusterportal.models import Publishable, SectionCategory, WithCover
 from clusterportal.richtext import RichTextField
 
 
-class Category(models.Model):
-    name = models.CharField("name", max_length=100, unique=True)
-    slug = models.SlugField(
-        "slug", max_length=100, unique=True, help_text="Used in filtered list addresses (?category=…)."
-    )
-    position = models.PositiveSmallIntegerField(
-        "position", default=0, help_text="Categories are offered in this order; lower first."
-    )
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = "category"
-        verbose_name_plural = "categories"
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return f"{reverse('news:list')}?category={self.slug}"
+class Category(SectionCategory):
+    url_namespace = "news"
 
 
 class Article(WithCover, Publishable):

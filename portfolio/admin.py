@@ -1,15 +1,18 @@
 from django.contrib import admin
 
-from clusterportal.admin import LabelledTabularInline, PublishableAdmin, picture_thumbnail
+from clusterportal.admin import (
+    LabelledTabularInline,
+    PublishableAdmin,
+    SectionCategoryAdmin,
+    WithCoverAdmin,
+    picture_thumbnail,
+)
 from portfolio.models import Category, Entry, GalleryItem, KeyFigure, Organization
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "position")
-    list_editable = ("position",)
-    prepopulated_fields = {"slug": ("name",)}
-    search_fields = ("name",)
+class CategoryAdmin(SectionCategoryAdmin):
+    pass
 
 
 @admin.register(Organization)
@@ -41,7 +44,7 @@ class GalleryItemInline(LabelledTabularInline):
 
 
 @admin.register(Entry)
-class EntryAdmin(PublishableAdmin):
+class EntryAdmin(WithCoverAdmin, PublishableAdmin):
     list_display = (
         "thumbnail",
         "title",
@@ -57,10 +60,8 @@ class EntryAdmin(PublishableAdmin):
     list_filter = (*PublishableAdmin.list_filter, "category", "project_status", "featured")
     list_select_related = ("category", "organization", "cover")
     search_fields = ("title", "summary", "organization__name")
-    raw_id_fields = ("cover",)
     # A plain select, not autocomplete_fields: axe finds select2's combobox unnamed
     # ("aria-input-field-name"), and a cluster has dozens of organizations, not thousands.
-    readonly_fields = (*PublishableAdmin.readonly_fields, "cover_preview")
     inlines = (KeyFigureInline, GalleryItemInline)
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "summary", "body")}),
@@ -68,14 +69,6 @@ class EntryAdmin(PublishableAdmin):
             "The project",
             {"fields": ("organization", "location", ("year_started", "year_completed"), "project_status", "featured")},
         ),
-        ("Cover picture", {"fields": ("cover", "cover_preview")}),
+        WithCoverAdmin.cover_fieldset,
         PublishableAdmin.publishing_fieldset,
     )
-
-    @admin.display(description="picture")
-    def thumbnail(self, obj):
-        return picture_thumbnail(obj.cover)
-
-    @admin.display(description="current cover")
-    def cover_preview(self, obj):
-        return picture_thumbnail(obj.cover, width=320)

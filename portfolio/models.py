@@ -3,9 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 
-from clusterportal.models import Picture, Publishable, WithCover
+from clusterportal.models import Picture, Publishable, SectionCategory, WithCover
 from clusterportal.richtext import RichTextField
 
 FIRST_YEAR = 1990
@@ -13,25 +12,8 @@ LAST_YEAR = 2100
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
-class Category(models.Model):
-    name = models.CharField("name", max_length=100, unique=True)
-    slug = models.SlugField(
-        "slug", max_length=100, unique=True, help_text="Used in filtered list addresses (?category=…)."
-    )
-    position = models.PositiveSmallIntegerField(
-        "position", default=0, help_text="Categories are offered in this order; lower first."
-    )
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = "category"
-        verbose_name_plural = "categories"
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return f"{reverse('portfolio:list')}?category={self.slug}"
+class Category(SectionCategory):
+    url_namespace = "portfolio"
 
 
 class Organization(models.Model):

@@ -6,12 +6,11 @@ import re
 
 import pytest
 import time_machine
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from clusterportal.models import PublicationState, Status
 from news.models import Article
-from tests.factories import ArticleFactory, CategoryFactory, article_admin_form_data, image_file
+from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, article_admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -48,13 +47,14 @@ def visitor():
 def changelist_titles(response) -> set[str]:
     return {
         html.unescape(title)
-        for title in re.findall(r'<td class="field-title"><a href="[^"]*">([^<]*)</a></td>', response.text)
+        # The title is the row's link: Django renders the first linked column as <th>.
+        for title in re.findall(r'<t[hd] class="field-title"><a href="[^"]*">([^<]*)</a></t[hd]>', response.text)
     }
 
 
-def uploaded_cover() -> SimpleUploadedFile:
-    picture = image_file()
-    return SimpleUploadedFile("cover.png", picture.read(), content_type="image/png")
+def cover_on(text: str) -> str:
+    """The <img> of the cover at the top of an article page."""
+    return re.search(r'<figure class="article__cover">\s*(<img[^>]*>)', text).group(1)
 
 
 # --- the list ---------------------------------------------------------------------------------
@@ -80,9 +80,11 @@ def test_changelist_shows_category_moscow_time_and_preview_links(articles, edito
 
 
 def test_changelist_shows_a_thumbnail_for_articles_with_a_cover(frozen_now, editor_client):
-    article = ArticleFactory(with_cover=True)
+    article = ArticleFactory(with_cover=True)  # a 1200×675 library picture
     text = editor_client.get(CHANGELIST).text
-    assert f'<img src="{article.cover.url}" alt="" width="80" height="45" class="admin-thumb" loading="lazy">' in text
+    # The smallest rendition, drawn at 80 px wide in the picture's proportions.
+    thumbnail = article.cover.w480.url
+    assert f'<img src="{thumbnail}" alt="" width="80" height="45" class="admin-thumb" loading="lazy">' in text
 
 
 @pytest.mark.parametrize(
@@ -208,32 +210,38 @@ def test_add_page_renders_with_the_rich_text_editor_and_slug_prefill(editor_clie
 
 def test_add_with_a_cover_but_no_alt_text_is_refused_and_saves_nothing(editor_client):
     category = CategoryFactory()
-    data = article_admin_form_data(category, cover=uploaded_cover(), cover_alt="")
-    response = editor_client.post(ADD_URL, data)
+    undescribed = PictureFactory(title="Fresh upload", alt_text="")
+    response = editor_client.post(ADD_URL, article_admin_form_data(category, cover=str(undescribed.pk)))
     assert response.status_code == 200
     form = response.context["adminform"].form
-    assert "cover_alt" in form.errors
-    assert "Describe the picture" in response.text
+    assert "cover" in form.errors
+    assert "This picture has no alt text yet. Describe it in the picture library first." in response.text
     assert 'class="errornote"' in response.text
     assert Article.objects.count() == 0
 
 
 def test_add_with_a_cover_and_alt_text_saves(editor_client):
     category = CategoryFactory()
-    data = article_admin_form_data(category, cover=uploaded_cover(), cover_alt="Technicians in a clean room")
-    response = editor_client.post(ADD_URL, data)
+    picture = PictureFactory(alt_text="Technicians in a clean room")
+    response = editor_client.post(ADD_URL, article_admin_form_data(category, cover=str(picture.pk)))
     assert response.status_code == 302
     article = Article.objects.get()
-    assert article.cover_alt == "Technicians in a clean room"
-    assert article.cover
-    assert (article.cover_width, article.cover_height) == (64, 36)
+    assert article.cover == picture
+    # The editor's preview shows the described cover at its size.
+    img = cover_on(editor_client.get(article.get_absolute_url()).text)
+    assert 'alt="Technicians in a clean room"' in img
+    assert 'width="1200"' in img
+    assert 'height="675"' in img
 
 
 def test_add_with_a_decorative_cover_needs_no_alt_text(editor_client):
     category = CategoryFactory()
-    data = article_admin_form_data(category, cover=uploaded_cover(), cover_decorative="on")
-    assert editor_client.post(ADD_URL, data).status_code == 302
-    assert Article.objects.get().cover_decorative is True
+    picture = PictureFactory(alt_text="", decorative=True)
+    response = editor_client.post(ADD_URL, article_admin_form_data(category, cover=str(picture.pk)))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.cover.decorative is True
+    assert 'alt=""' in cover_on(editor_client.get(article.get_absolute_url()).text)
 
 
 @pytest.mark.parametrize(

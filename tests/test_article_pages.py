@@ -79,19 +79,25 @@ def test_page_parts_come_in_the_order_of_the_current_site(article, client):
     assert positions == sorted(positions)
 
 
+def cover_on(text: str) -> str:
+    return re.search(r'<figure class="article__cover">\s*(<img[^>]*>)', text).group(1)
+
+
 def test_article_page_shows_cover_with_alt_and_dimensions(article, client):
-    text = client.get(article.get_absolute_url()).text
-    img = re.search(r'<figure class="article__cover">\s*(<img[^>]*>)', text).group(1)
-    assert f'src="{article.cover.url}"' in img
+    img = cover_on(client.get(article.get_absolute_url()).text)
+    cover = article.cover  # 1200×675: renditions 480, 960 and the original width instead of 1600
+    candidates = [(cover.w480.url, "480w"), (cover.w960.url, "960w"), (cover.w1600.url, "1200w")]
+    assert f'srcset="{", ".join(f"{url} {width}" for url, width in candidates)}"' in img
+    assert all(url.startswith("/uploads/renditions/") and url.endswith(".webp") for url, _ in candidates)
+    assert f'src="{cover.w960.url}"' in img
     assert 'alt="Clean room with two technicians"' in img
-    assert 'width="64"' in img
-    assert 'height="36"' in img
+    assert 'width="1200"' in img
+    assert 'height="675"' in img
 
 
 def test_decorative_cover_has_empty_alt(gmp, client):
-    article = ArticleFactory(category=gmp, with_cover=True, cover_alt="", cover_decorative=True)
-    img = re.search(r'<figure class="article__cover">\s*(<img[^>]*>)', client.get(article.get_absolute_url()).text)
-    assert 'alt=""' in img.group(1)
+    article = ArticleFactory(category=gmp, with_cover=True, cover__alt_text="", cover__decorative=True)
+    assert 'alt=""' in cover_on(client.get(article.get_absolute_url()).text)
 
 
 def test_article_without_cover_has_no_figure(gmp, client):

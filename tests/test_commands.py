@@ -9,7 +9,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from news.models import Article, Category
+from portfolio.models import Entry
 from tests.factories import ArticleFactory
+from tests.picture_files import open_media
+from tests.portfolio_factories import EntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +27,7 @@ def content_snapshot():
     return (
         sorted(Article.objects.values_list("pk", "slug", "updated_at")),
         sorted(Category.objects.values_list("pk", "slug")),
+        sorted(Entry.objects.values_list("pk", "slug", "updated_at")),
     )
 
 
@@ -38,45 +42,55 @@ def test_news_ships_a_demo_module_with_the_load_demo_contract():
     assert demo.has_content() is False
 
 
-def test_load_demo_fills_an_empty_database_with_published_news():
+def test_load_demo_fills_an_empty_database_once_and_every_page_renders(client):
+    """One test, because loading the demo draws and renders ~70 pictures (about 20 s)."""
+    from news import demo
+
     run("load_demo")
+
+    # Published news with text.
+    assert demo.has_content() is True
     assert Category.objects.exists()
-    published = Article.objects.published()
-    assert published.count() >= 3
+    published = list(Article.objects.published())
+    assert len(published) >= 3
     assert all(article.lead and article.body for article in published)
 
-
-def test_demo_articles_have_sources_and_covers_with_alt_text():
-    run("load_demo")
-    articles = list(Article.objects.published())
-    assert any(article.source_url for article in articles)
-    with_cover = [article for article in articles if article.cover]
+    # Sources, and covers described and rendered by the picture pipeline when the demo loaded.
+    assert any(article.source_url for article in published)
+    with_cover = [article for article in published if article.cover]
     assert with_cover
     for article in with_cover:
-        assert article.cover_alt.strip() or article.cover_decorative
-        assert article.cover_width
-        assert article.cover_height
+        assert article.cover.alt_text.strip() or article.cover.decorative
+        assert article.cover.width
+        assert article.cover.height
+        smallest = article.cover.renditions()[0]
+        assert open_media(smallest.url).size == (smallest.width, smallest.height)
 
+    # The portfolio's demo too.
+    entries = list(Entry.objects.published())
+    assert entries
+    assert any(entry.gallery.exists() for entry in entries)
 
-def test_load_demo_a_second_time_adds_nothing():
-    run("load_demo")
+    # Every page of the demo renders.
+    assert client.get("/").status_code == 200
+    assert client.get("/news/").status_code == 200
+    assert client.get("/portfolio/").status_code == 200
+    for item in [*published, *entries]:
+        assert client.get(item.get_absolute_url()).status_code == 200
+        assert client.get(item.get_print_url()).status_code == 200
+
+    # A second run adds nothing.
     before = content_snapshot()
-    assert before[0], "the first run loaded no articles"
     run("load_demo")
     assert content_snapshot() == before
 
 
-def test_news_demo_reports_content_after_loading():
-    from news import demo
-
-    run("load_demo")
-    assert demo.has_content() is True
-
-
 def test_load_demo_leaves_a_database_with_content_alone():
     ArticleFactory(title="Our own article")
+    EntryFactory(title="Our own project")
     run("load_demo")
     assert list(Article.objects.values_list("title", flat=True)) == ["Our own article"]
+    assert list(Entry.objects.values_list("title", flat=True)) == ["Our own project"]
 
 
 def test_load_demo_dry_run_writes_nothing():
