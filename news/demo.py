@@ -8,19 +8,15 @@ three calendar years, several pages and one item of each workflow state staff sh
 a draft and a scheduled article.
 """
 
-import datetime
 import re
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils import timezone
 
+from clusterportal.demo_dates import days_ago_at
 from clusterportal.demo_images import cover_description, cover_picture
 from clusterportal.models import Picture, Status
 from news.models import Article, Category
-
-MOSCOW = ZoneInfo("Europe/Moscow")
 
 #: (name, slug), in the order visitors are offered them.
 CATEGORIES = [
@@ -65,7 +61,7 @@ def load(stdout=None) -> None:
             source_name=item.source_name,
             source_url=item.source_url,
             status=item.status,
-            published_at=None if item.status == Status.DRAFT else _moment(*item.when),
+            published_at=None if item.status == Status.DRAFT else days_ago_at(*item.when),
         )
         if item.cover_label:
             article.cover = Picture.objects.create(
@@ -78,16 +74,6 @@ def load(stdout=None) -> None:
         article.save()
     if stdout is not None:
         stdout.write(f"News: loaded {len(categories)} categories and {len(ARTICLES)} articles.")
-
-
-def _moment(days_ago: int, hour: int, minute: int) -> datetime.datetime:
-    """That many days before today, at that Moscow time; never later than now for past days."""
-    now = timezone.now()
-    day = now.astimezone(MOSCOW).date() - datetime.timedelta(days=days_ago)
-    moment = datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=MOSCOW)
-    if days_ago >= 0:
-        moment = min(moment, now - datetime.timedelta(minutes=30))
-    return moment
 
 
 _BLOCK_START = re.compile(r"</?(p|h[2-4]|ul|ol|li|blockquote|table|thead|tbody|tr|th|td|hr)\b")

@@ -10,18 +10,15 @@ shared card is drawn) and galleries on most entries. Every picture is drawn by
 ``clusterportal.demo_images`` and stored in the picture library, 51 in all, so loading stays quick.
 """
 
-import datetime
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils import timezone
 
+from clusterportal.demo_dates import days_ago_at
 from clusterportal.demo_images import cover_description, cover_picture
 from clusterportal.models import Picture, Status
 from portfolio.models import Category, Entry, GalleryItem, KeyFigure, Organization, ProjectStatus
 
-MOSCOW = ZoneInfo("Europe/Moscow")
 COVER_SIZE = (1200, 675)
 GALLERY_SIZE = (960, 640)  # 3:2 like a photograph; small enough to keep load_demo quick
 
@@ -108,7 +105,7 @@ def load(stdout=None) -> None:
             body=item.body,
             featured=item.featured,
             status=item.status,
-            published_at=None if item.status == Status.DRAFT else _moment(item.days_ago),
+            published_at=None if item.status == Status.DRAFT else days_ago_at(item.days_ago),
         )
         if item.cover:
             entry.cover = _picture(item.cover, seed=200 + number, size=COVER_SIZE, credit=credit, title=item.title)
@@ -142,14 +139,6 @@ def _picture(shot: Shot, *, seed: int, size: tuple[int, int], credit: str, title
     picture.full_clean()
     picture.save()
     return picture
-
-
-def _moment(days_ago: int) -> datetime.datetime:
-    """Noon (Moscow time) that many days before today; never later than half an hour ago."""
-    now = timezone.now()
-    day = now.astimezone(MOSCOW).date() - datetime.timedelta(days=days_ago)
-    moment = datetime.datetime.combine(day, datetime.time(12, 0), tzinfo=MOSCOW)
-    return min(moment, now - datetime.timedelta(minutes=30))
 
 
 # --- the projects, newest published first --------------------------------------------------------
