@@ -28,7 +28,8 @@ for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null &&
 
 printf '%-40s %10s %10s %8s\n' URL req/s p99 ratio
 base=""
-for path in /healthz / /news/ "/news/?category=gmp-news" "/news/$slug/" "/news/$slug/print/"; do
+pslug=$($PY manage.py shell -v0 -c "from portfolio.models import Entry; print(Entry.objects.published().filter(gallery__isnull=False).first().slug)")
+for path in /healthz / /news/ "/news/?category=gmp-news" "/news/$slug/" "/news/$slug/print/" /portfolio/ "/portfolio/$pslug/"; do
   out=$(taskset -c 1 wrk -t1 -c4 -d"${SECONDS_PER_URL}s" --latency "http://127.0.0.1:$PORT$path")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")

@@ -44,7 +44,7 @@ def picture(pic, sizes: str = "100vw", loading: str = "lazy", css_class: str = "
         return ""
     options = pic.renditions()
     if rendition:
-        chosen = next((r for r in options if getattr(pic, rendition).url == r.url), options[-1])
+        chosen = next((r for r in options if pic.rendition_url(rendition) == r.url), options[-1])
         options = [chosen]
     largest = options[-1]
     default = next((r for r in options if r.width >= 960), largest)
