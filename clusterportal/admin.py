@@ -262,7 +262,8 @@ class MultiUploadForm(forms.Form):
 class PictureAdmin(admin.ModelAdmin):
     form = PictureForm
     list_display = ("thumbnail", "title", "alt_text", "decorative", "caption", "size", "uploaded_at")
-    list_display_links = ("thumbnail", "title")
+    # Only the title links: a thumbnail with alt="" would make a link without a name.
+    list_display_links = ("title",)
     list_editable = ("alt_text", "decorative", "caption")
     list_filter = (NeedsAltTextFilter, "decorative", "uploaded_at")
     search_fields = ("title", "alt_text", "caption", "credit")
@@ -286,6 +287,19 @@ class PictureAdmin(admin.ModelAdmin):
     @admin.display(description="size")
     def size(self, obj):
         return f"{obj.width}×{obj.height}"
+
+    def get_changelist_form(self, request, **kwargs):
+        base = super().get_changelist_form(request, **kwargs)
+
+        class LabelledRowForm(base):
+            """Each editable cell is named after its column and its picture, for screen readers."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for field in self.fields.values():
+                    field.widget.attrs["aria-label"] = f"{capfirst(field.label)} of “{self.instance}”"
+
+        return LabelledRowForm
 
     def get_changelist_formset(self, request, **kwargs):
         # After "Upload several", editors describe pictures one at a time: rows left untouched

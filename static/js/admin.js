@@ -65,7 +65,11 @@ function addPictureInserter(editor, textarea) {
       });
       const data = await response.json();
       if (!response.ok) throw new Error(data.error || `The server answered ${response.status}.`);
-      editor.chain().focus().insertContent(data.html).run();
+      // After the block holding the cursor: a picture inserted just before stays selected, and
+      // inserting "at the selection" would replace it.
+      const { $to } = editor.state.selection;
+      const at = $to.depth > 0 ? $to.after(1) : $to.pos;
+      editor.chain().focus().insertContentAt(at, data.html).run();
       status.textContent = "Picture inserted.";
     } catch (error) {
       status.textContent = error.message;

@@ -126,9 +126,20 @@ class ConsoleLog:
     def csp_violations(self) -> list[str]:
         return [str(entry) for entry in self.entries if "Content Security Policy" in entry.text]
 
+    def exceptions(self) -> list[str]:
+        """Uncaught exceptions only: what admin pages are judged by (their console is reported)."""
+        return [str(entry) for entry in self.entries if entry.kind == "uncaught exception"]
+
 
 @pytest.fixture
 def console_log() -> ConsoleLog:
+    return ConsoleLog()
+
+
+@pytest.fixture
+def admin_console_log() -> ConsoleLog:
+    """For admin pages in journeys: their console is the gates' to report (prose-editor applies
+    one inline style under the CSP); a journey judges them by ``exceptions()``."""
     return ConsoleLog()
 
 

@@ -128,6 +128,27 @@ def next_frames(page, count: int = 2) -> None:
     )
 
 
+# --- pictures ---------------------------------------------------------------------------------
+
+
+def load_every_image(page) -> None:
+    """Load the lazy images now, as if the visitor had scrolled the whole page.
+
+    Screenshots then show every picture, and a picture that fails to load below the fold is
+    reported like any other (a lazy image far down a page would otherwise never be fetched).
+    """
+    page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
+    wait_for(page, "[...document.images].every(img => img.complete)", message=f"images still loading on {page.url}")
+
+
+def broken_images(page) -> list[str]:
+    """Images that finished loading without a picture (a 404, or a file that is not an image)."""
+    return page.evaluate(
+        "() => [...document.images].filter(img => img.complete && !(img.naturalWidth > 0))"
+        ".map(img => img.currentSrc || img.src)"
+    )
+
+
 # --- axe-core -------------------------------------------------------------------------------
 
 
@@ -207,3 +228,82 @@ def format_vnu(messages: list[dict], names: dict[str, str]) -> str:
         extract = (message.get("extract") or "").replace("\n", "⏎")
         lines.append(f"  {label} ({where}): {message.get('message')}\n      {extract}")
     return "\n".join(lines)
+
+
+# --- lists with filters (news, portfolio) -----------------------------------------------------
+
+
+def list_state(page) -> dict:
+    """What a visitor sees of a filtered list: the address, every filter, the page, the titles.
+
+    Works for any section's list: the filters are read from the filter form itself, so a
+    section with other filters (news: category, year, month; portfolio: category, status,
+    year) needs nothing of its own.
+    """
+    from urllib.parse import parse_qsl, urlsplit
+
+    query = {key: value for key, value in parse_qsl(urlsplit(page.url).query) if value}
+    form = page.locator("form.filters")
+    return {
+        "path": urlsplit(page.url).path,
+        "query": query,
+        "filters": form.evaluate(
+            "form => Object.fromEntries([...form.elements].filter(e => e.name).map(e => [e.name, e.value]))"
+        ),
+        "chosen": form.evaluate(
+            """form => Object.fromEntries([...form.querySelectorAll("select")]
+                .map(s => [s.name, s.selectedOptions[0] ? s.selectedOptions[0].textContent.trim() : ""]))"""
+        ),
+        "page": page.locator(".pagination [aria-current='page']").inner_text(),
+        "count": page.locator(".result-count").inner_text(),
+        "titles": page.locator(".card__title").all_inner_texts(),
+    }
+
+
+# --- paper ------------------------------------------------------------------------------------
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace: a URL broken over two lines on paper still matches."""
+    return "".join(text.split())
+
+
+def pdf_pages(pdftotext: str, pdf: Path, *, layout: bool = True) -> list[str]:
+    """The text of each page of a PDF: as laid out (``-layout``), or in reading order.
+
+    Reading order keeps text set in columns (a gallery's captions) in one piece.
+    """
+    options = ["-layout"] if layout else []
+    text = subprocess.run([pdftotext, *options, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages = pages[:-1]  # pdftotext ends every page with a form feed
+    return pages
+
+
+def pdf_images(pdfimages: str, pdf: Path) -> list[dict]:
+    """The pictures drawn in a PDF: one ``{"page", "width", "height"}`` per drawing."""
+    lines = subprocess.run(
+        [pdfimages, "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]  # two header lines, then one line per image drawn: page, number, type, size…
+    found = []
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 5:
+            found.append({"page": int(parts[0]), "width": int(parts[3]), "height": int(parts[4])})
+    return found
+
+
+def print_to_pdf(page, path: Path) -> int:
+    """Print the page as Chromium would on A4; return how many pages its content needs.
+
+    The count is the content's height in print layout over the printable height of a page
+    (A4 at 96 px/inch, less the print stylesheet's @page margins of 16 mm × 15 mm).
+    """
+    page.emulate_media(media="print")
+    mm = 96 / 25.4
+    printable_height = round((297 - 2 * 16) * mm)
+    page.set_viewport_size({"width": round((210 - 2 * 15) * mm), "height": printable_height})
+    content_height = page.evaluate("() => document.documentElement.scrollHeight")
+    page.pdf(path=str(path), format="A4")
+    return -(-content_height // printable_height)

@@ -2,8 +2,10 @@
 Quality gates on every page type: accessibility (axe-core), valid HTML (the Nu Html Checker),
 no console errors or CSP violations, and screenshots at desktop and phone width.
 
-A section added later adds its page types to ``PUBLIC_PAGES`` (and its admin forms to
-``ADMIN_PAGES``); every gate then covers them.
+A section added later adds its page types to ``PUBLIC_PAGES`` (and its admin pages to
+``ADMIN_PAGES``), with the content they need (``needs``, made by ``tests/browser/content.py``);
+every gate then covers them. Lazy pictures are loaded before the screenshots, and a picture
+that does not load fails a public page like a console error.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from django.urls import get_resolver
 
 from clusterportal.templatetags.portal import with_from
 from tests.browser import helpers
-from tests.browser.content import Newsroom, make_newsroom
+from tests.browser.content import SiteContent, make_site
 
 pytestmark = pytest.mark.usefixtures("transactional_db")
 
@@ -30,35 +32,110 @@ pytestmark = pytest.mark.usefixtures("transactional_db")
 SERVER_ERROR_PATH = "/__browser-test__/server-error/"
 
 
+NEWS, PORTFOLIO = ("news",), ("portfolio",)
+BOTH = (*NEWS, *PORTFOLIO)
+
+#: Waits until the rich-text editor has booted (admin forms of content with a body).
+EDITOR_READY = "document.querySelector('.ProseMirror[contenteditable=true]')"
+
+
 @dataclass(frozen=True)
 class PageType:
     name: str
-    url: Callable[[Newsroom], str]
+    url: Callable[[SiteContent], str]
     status: int = 200
     staff: bool = False
+    #: The sections whose content the page needs (making content costs time: pictures).
+    needs: tuple[str, ...] = ()
+    #: A JavaScript expression that is truthy once the page is ready to be checked.
+    ready: str = ""
 
     def __str__(self) -> str:
         return self.name
 
+    def make_content(self, *, with_drafts: bool = True) -> SiteContent:
+        return make_site(news="news" in self.needs, portfolio="portfolio" in self.needs, with_drafts=with_drafts)
+
+
+def news_filter(site: SiteContent) -> str:
+    return site.news.filter_query
+
+
+def portfolio_filter(site: SiteContent) -> str:
+    return site.portfolio.filter_query
+
 
 PUBLIC_PAGES = [
-    PageType("home", lambda room: "/"),
-    PageType("news-list", lambda room: "/news/"),
-    PageType("news-list-filtered", lambda room: f"/news/?{room.filter_query}"),
-    PageType("news-list-bad-filter", lambda room: "/news/?year=abc"),
-    PageType("news-article", lambda room: with_from(room.long_article.get_absolute_url(), room.filter_query)),
-    PageType("news-article-print", lambda room: with_from(room.long_article.get_print_url(), room.filter_query)),
+    PageType("home", lambda site: "/", needs=BOTH),
+    PageType("news-list", lambda site: "/news/", needs=NEWS),
+    PageType("news-list-filtered", lambda site: f"/news/?{news_filter(site)}", needs=NEWS),
+    PageType("news-list-bad-filter", lambda site: "/news/?year=abc", needs=NEWS),
+    PageType(
+        "news-article",
+        lambda site: with_from(site.news.long_article.get_absolute_url(), news_filter(site)),
+        needs=NEWS,
+    ),
+    PageType(
+        "news-article-print",
+        lambda site: with_from(site.news.long_article.get_print_url(), news_filter(site)),
+        needs=NEWS,
+    ),
     # The public templates as staff see a draft: the same pages plus the preview banner.
-    PageType("news-article-preview", lambda room: room.draft.get_absolute_url(), staff=True),
-    PageType("news-article-print-preview", lambda room: room.draft.get_print_url(), staff=True),
-    PageType("section-coming-soon", lambda room: "/portfolio/"),
-    PageType("not-found", lambda room: "/news/no-such-article/", status=404),
-    PageType("server-error", lambda room: SERVER_ERROR_PATH, status=500),
+    PageType("news-article-preview", lambda site: site.news.draft.get_absolute_url(), staff=True, needs=NEWS),
+    PageType("news-article-print-preview", lambda site: site.news.draft.get_print_url(), staff=True, needs=NEWS),
+    PageType("portfolio-list", lambda site: "/portfolio/", needs=PORTFOLIO),
+    PageType("portfolio-list-filtered", lambda site: f"/portfolio/?{portfolio_filter(site)}", needs=PORTFOLIO),
+    PageType("portfolio-list-bad-filter", lambda site: "/portfolio/?year=abc", needs=PORTFOLIO),
+    PageType(
+        "portfolio-entry",
+        lambda site: with_from(site.portfolio.showcase.get_absolute_url(), portfolio_filter(site)),
+        needs=PORTFOLIO,
+    ),
+    PageType(
+        "portfolio-entry-print",
+        lambda site: with_from(site.portfolio.showcase.get_print_url(), portfolio_filter(site)),
+        needs=PORTFOLIO,
+    ),
+    PageType(
+        "portfolio-entry-preview", lambda site: site.portfolio.draft.get_absolute_url(), staff=True, needs=PORTFOLIO
+    ),
+    PageType(
+        "portfolio-entry-print-preview",
+        lambda site: site.portfolio.draft.get_print_url(),
+        staff=True,
+        needs=PORTFOLIO,
+    ),
+    PageType("section-coming-soon", lambda site: "/media-center/"),
+    PageType("not-found", lambda site: "/news/no-such-article/", status=404),
+    PageType("server-error", lambda site: SERVER_ERROR_PATH, status=500),
 ]
 
 ADMIN_PAGES = [
-    PageType("admin-article-add", lambda room: "/admin/news/article/add/", staff=True),
-    PageType("admin-article-change", lambda room: f"/admin/news/article/{room.long_article.pk}/change/", staff=True),
+    PageType("admin-article-add", lambda site: "/admin/news/article/add/", staff=True, needs=NEWS, ready=EDITOR_READY),
+    PageType(
+        "admin-article-change",
+        lambda site: f"/admin/news/article/{site.news.long_article.pk}/change/",
+        staff=True,
+        needs=NEWS,
+        ready=EDITOR_READY,
+    ),
+    PageType("admin-picture-list", lambda site: "/admin/clusterportal/picture/", staff=True, needs=PORTFOLIO),
+    PageType("admin-picture-add", lambda site: "/admin/clusterportal/picture/add/", staff=True),
+    PageType("admin-picture-upload", lambda site: "/admin/clusterportal/picture/upload/", staff=True),
+    PageType(
+        "admin-entry-add",
+        lambda site: "/admin/portfolio/entry/add/",
+        staff=True,
+        needs=PORTFOLIO,
+        ready=EDITOR_READY,
+    ),
+    PageType(
+        "admin-entry-change",
+        lambda site: f"/admin/portfolio/entry/{site.portfolio.showcase.pk}/change/",
+        staff=True,
+        needs=PORTFOLIO,
+        ready=EDITOR_READY,
+    ),
 ]
 
 
@@ -86,8 +163,8 @@ def fetch(live_server, path: str, *, cookie: dict | None = None) -> tuple[int, d
         return error.code, dict(error.headers), error.read()
 
 
-def open_page(page, live_server, page_type: PageType, room: Newsroom):
-    path = page_type.url(room)
+def open_page(page, live_server, page_type: PageType, site: SiteContent):
+    path = page_type.url(site)
     if path == SERVER_ERROR_PATH:
         body, content_type = server_error_page()
         _, headers, _ = fetch(live_server, "/")
@@ -104,16 +181,19 @@ def open_page(page, live_server, page_type: PageType, room: Newsroom):
 def check_page(page, page_type: PageType, console_log, axe_source: str, artifacts_dir: Path):
     """Screenshots at desktop and phone width, the console, then axe at both widths.
 
-    Returns ``(violations, console_problems)``. The console is read *before* axe runs: axe-core
-    itself can trip the CSP (on the admin forms it applies inline styles while it checks), and
-    that must be neither blamed on the page nor hide what the page did.
+    Returns ``(violations, console_problems)``; pictures that did not load count as console
+    problems. The console is read *before* axe runs: axe-core itself can trip the CSP (on the
+    admin forms it applies inline styles while it checks), and that must be neither blamed on the
+    page nor hide what the page did.
     """
     widths = (("desktop", helpers.DESKTOP), ("phone", helpers.PHONE))
     for label, (width, height) in widths:
         page.set_viewport_size({"width": width, "height": height})
+        helpers.load_every_image(page)  # at each width: srcset may pick another rendition
         page.screenshot(path=str(artifacts_dir / f"{page_type.name}--{label}-{width}.png"), full_page=True)
-    page.wait_for_load_state("networkidle")  # lazy images below the fold, late errors
+    page.wait_for_load_state("networkidle")  # late errors
     console = console_log.problems(document_status=page_type.status)
+    console += [f"{page.url}: a picture did not load: {src}" for src in helpers.broken_images(page)]
 
     seen, violations = set(), []
     for label, (width, height) in reversed(widths):
@@ -133,12 +213,12 @@ def check_page(page, page_type: PageType, console_log, axe_source: str, artifact
 def test_public_page(
     page_type, new_browser_context, live_server, console_log, axe_source, artifacts_dir, gate_notes, staff_user
 ):
-    room = make_newsroom()
+    site = page_type.make_content()
     page = new_browser_context(user=staff_user if page_type.staff else None).new_page()
     console_log.watch(page)
 
-    response = open_page(page, live_server, page_type, room)
-    assert response.status == page_type.status, f"{page_type.url(room)} answered {response.status}"
+    response = open_page(page, live_server, page_type, site)
+    assert response.status == page_type.status, f"{page_type.url(site)} answered {response.status}"
     if page_type.staff:
         assert page.get_by_role("status").filter(has_text="not public").is_visible()
 
@@ -152,23 +232,26 @@ def test_public_page(
     if failing:
         problems.append(helpers.format_axe(f"{page_type}: axe, serious or critical", failing))
     if console:
-        problems.append(f"{page_type}: console errors or CSP violations:\n  " + "\n  ".join(console))
+        problems.append(
+            f"{page_type}: console errors, CSP violations or pictures that did not load:\n  " + "\n  ".join(console)
+        )
     assert not problems, "\n\n".join(problems)
 
 
-# --- (a) axe on the admin's article forms: reported; only critical fails -------------------
+# --- (a) axe on the admin's content forms and picture library: reported; only critical fails -
 
 
 @pytest.mark.parametrize("page_type", ADMIN_PAGES, ids=str)
-def test_admin_article_form(
+def test_admin_page(
     page_type, new_browser_context, live_server, console_log, axe_source, artifacts_dir, gate_notes, staff_user
 ):
-    room = make_newsroom(with_draft=False)
+    site = page_type.make_content(with_drafts=False)
     page = new_browser_context(user=staff_user).new_page()
     console_log.watch(page)
-    response = page.goto(page_type.url(room))
+    response = page.goto(page_type.url(site))
     assert response.status == 200
-    helpers.wait_for(page, "document.querySelector('.ProseMirror[contenteditable=true]')")
+    if page_type.ready:
+        helpers.wait_for(page, page_type.ready)
 
     violations, console = check_page(page, page_type, console_log, axe_source, artifacts_dir)
     if violations:
@@ -187,11 +270,11 @@ CANARY = """<!doctype html><html lang="en"><head><title>canary</title></head>
 
 
 def test_public_pages_are_valid_html(live_server, vnu_command, staff_user, tmp_path, gate_notes):
-    room = make_newsroom()
+    site = make_site()
     cookie = helpers.session_cookie(staff_user, live_server.url)
     files, names = [], {}
     for page_type in PUBLIC_PAGES:
-        path = page_type.url(room)
+        path = page_type.url(site)
         if path == SERVER_ERROR_PATH:
             status, body = 500, server_error_page()[0]
         else:
@@ -226,12 +309,14 @@ BROKEN_PAGE = """<!doctype html><html lang="en"><head><title>broken</title></hea
 <h1>Broken on purpose</h1>
 <form><input type="text" name="q"></form>
 <img src="/static/img/favicon.svg">
+<img src="/static/css/site.css" alt="A stylesheet served where a picture should be">
 <script>document.title = "inline script ran";</script>
 </main></body></html>"""
 
 
 def test_gates_catch_a_broken_page(new_browser_context, live_server, console_log, axe_source):
-    """An unlabelled input, an image without alt text and an inline script must be caught."""
+    """An unlabelled input, an image without alt text, a picture that does not load and an inline
+    script must be caught."""
     _, headers, _ = fetch(live_server, "/")
     page = new_browser_context().new_page()
     console_log.watch(page)
@@ -246,5 +331,7 @@ def test_gates_catch_a_broken_page(new_browser_context, live_server, console_log
     page.goto("/__browser-test__/broken/")
     found = {violation["id"] for violation in helpers.serious(helpers.run_axe(page, axe_source))}
     assert {"label", "image-alt"} <= found, found
+    helpers.load_every_image(page)
+    assert helpers.broken_images(page) == [live_server.url + "/static/css/site.css"]
     assert console_log.csp_violations(), "the inline script was not reported as a CSP violation"
     assert page.title() == "broken", "the inline script ran despite the CSP"

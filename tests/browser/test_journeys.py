@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from clusterportal.images import scaled_size
 from clusterportal.models import Status
 from news.models import Article, Category
 from tests.browser import helpers
-from tests.browser.content import LONG_PARAGRAPHS, LONG_SOURCE_URL, make_newsroom, png_bytes
+from tests.browser.content import LONG_PARAGRAPHS, LONG_SOURCE_URL, library_picture, make_newsroom
 
 pytestmark = pytest.mark.usefixtures("transactional_db")
 
@@ -55,6 +55,7 @@ def word_position(page, word: str) -> dict:
 def test_editor_writes_previews_and_publishes_an_article(new_browser_context, live_server, console_log):
     get_user_model().objects.create_superuser("editor", "editor@example.com", "editor-password-1")
     older = make_newsroom(with_draft=False).long_article
+    volunteers = library_picture("Volunteers", alt_text="Volunteers waiting at a hospital reception")
 
     context = new_browser_context()
     page = context.new_page()
@@ -113,11 +114,9 @@ def test_editor_writes_previews_and_publishes_an_article(new_browser_context, li
     assert editor.locator("a[href='https://example.org/trial-announcement']").inner_text() == "announcement"
     assert editor.locator("ul > li").all_inner_texts() == ["Kazan", "Samara", "Ufa"]
 
-    # A cover picture with its alt text, and the source.
-    page.locator("#id_cover").set_input_files(
-        {"name": "volunteers.png", "mimeType": "image/png", "buffer": png_bytes(label="Volunteers")}
-    )
-    page.get_by_label("Cover alt text").fill("Volunteers waiting at a hospital reception")
+    # A cover picture from the library (its alt text is stored with it), and the source.
+    # (Choosing it through the lookup popup is the picture journey's part; here its number is typed.)
+    page.locator("#id_cover").fill(str(volunteers.pk))
     page.get_by_label("Source name").fill("Regional health ministry")
     page.get_by_label("Source URL").fill("https://example.org/health/trial")
 
@@ -131,8 +130,7 @@ def test_editor_writes_previews_and_publishes_an_article(new_browser_context, li
     assert "<h2>Who takes part</h2>" in article.body
     assert re.search(r'<a href="https://example.org/trial-announcement"[^>]*>announcement</a>', article.body)
     assert re.search(r"<ul>\s*<li><p>Kazan</p></li>", article.body), article.body
-    assert article.cover.name.endswith(".png")
-    assert article.cover_alt == "Volunteers waiting at a hospital reception"
+    assert article.cover == volunteers
 
     # Preview from the list, as an editor would: a new tab with the draft banner.
     page.goto("/admin/news/article/")
@@ -148,9 +146,9 @@ def test_editor_writes_previews_and_publishes_an_article(new_browser_context, li
     assert preview.get_by_role("heading", level=1).inner_text() == article.title
     cover = preview.locator(".article__cover img")
     assert cover.get_attribute("alt") == "Volunteers waiting at a hospital reception"
-    assert preview.evaluate("img => img.complete && img.naturalWidth", cover.element_handle()) == 1200, (
-        "the uploaded cover did not load from the live server"
-    )
+    loaded = preview.evaluate("img => img.complete && img.naturalWidth > 0 && img.currentSrc", cover.element_handle())
+    assert loaded, "the cover did not load from the live server"
+    assert loaded.endswith(".webp"), f"the cover is not a WebP rendition: {loaded}"
     assert preview.locator(".rich-text h2", has_text="Who takes part").is_visible()
     assert preview.locator(".rich-text a[href='https://example.org/trial-announcement']").is_visible()
     assert preview.locator(".rich-text ul li").count() == 3
@@ -185,22 +183,6 @@ def test_editor_writes_previews_and_publishes_an_article(new_browser_context, li
 # --- 2. the visitor -----------------------------------------------------------------------
 
 
-def list_state(page) -> dict:
-    """What a visitor sees of the list: the address, the filter values, the page, the titles."""
-    query = {key: value for key, value in parse_qsl(urlsplit(page.url).query) if value}
-    return {
-        "path": urlsplit(page.url).path,
-        "query": query,
-        "category": page.locator("#id_category").input_value(),
-        "category_label": page.locator("#id_category option:checked").inner_text(),
-        "year": page.locator("#id_year").input_value(),
-        "month": page.locator("#id_month").input_value(),
-        "page": page.locator(".pagination [aria-current='page']").inner_text(),
-        "count": page.locator(".result-count").inner_text(),
-        "titles": page.locator(".card__title").all_inner_texts(),
-    }
-
-
 def test_visitor_filters_pages_opens_prints_and_returns(browser_page, live_server, console_log):
     room = make_newsroom()
     page = browser_page
@@ -214,9 +196,9 @@ def test_visitor_filters_pages_opens_prints_and_returns(browser_page, live_serve
 
     page.get_by_role("navigation", name="Pages").get_by_role("link", name="Page 2").click()
     page.wait_for_url(re.compile(r"page=2"))
-    before = list_state(page)
+    before = helpers.list_state(page)
     assert before["query"] == {"category": "gmp-news", "year": str(room.recent_year), "page": "2"}
-    assert before["category_label"] == "GMP news"
+    assert before["chosen"]["category"] == "GMP news"
     assert before["page"] == "2"
     assert len(before["titles"]) == 5
 
@@ -233,17 +215,12 @@ def test_visitor_filters_pages_opens_prints_and_returns(browser_page, live_serve
 
     page.get_by_role("link", name="Return").click()
     page.wait_for_url(re.compile(r"/news/\?"))
-    after = list_state(page)
+    after = helpers.list_state(page)
     assert after == before
     assert console_log.problems() == [], "\n".join(console_log.problems())
 
 
 # --- 3. the print reader --------------------------------------------------------------------
-
-
-def squeeze(text: str) -> str:
-    """Text without any whitespace: a URL broken over two lines on paper still matches."""
-    return "".join(text.split())
 
 
 def test_print_view_makes_a_clean_short_pdf(browser_page, live_server, poppler, artifacts_dir, console_log, tmp_path):
@@ -253,23 +230,11 @@ def test_print_view_makes_a_clean_short_pdf(browser_page, live_server, poppler, 
     page.goto(article.get_print_url())
     assert page.evaluate("() => [...document.images].every(img => img.complete && img.naturalWidth > 0)")
 
-    # How many A4 pages the content needs: its height in print layout over the printable height
-    # of a page (A4 at 96 px/inch, less the print stylesheet's @page margins of 16 mm × 15 mm).
-    page.emulate_media(media="print")
-    mm = 96 / 25.4
-    page.set_viewport_size({"width": round((210 - 2 * 15) * mm), "height": round((297 - 2 * 16) * mm)})
-    content_height = page.evaluate("() => document.documentElement.scrollHeight")
-    needed = -(-content_height // round((297 - 2 * 16) * mm))
-
     pdf = tmp_path / "news-article--print.pdf"
-    page.pdf(path=str(pdf), format="A4")
+    needed = helpers.print_to_pdf(page, pdf)
     shutil.copy(pdf, artifacts_dir / pdf.name)  # for a person to look at
-    text = subprocess.run(
-        [poppler["pdftotext"], "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    pages = text.split("\f")
-    if pages and not pages[-1].strip():
-        pages = pages[:-1]  # pdftotext ends every page with a form feed
+    pages = helpers.pdf_pages(poppler["pdftotext"], pdf)
+    text = "\f".join(pages)
 
     # What must be on paper.
     flat = " ".join(text.split())
@@ -284,8 +249,10 @@ def test_print_view_makes_a_clean_short_pdf(browser_page, live_server, poppler, 
         "Pharma Daily",
     ):
         assert expected in flat, f"{expected!r} is missing from the printed article"
-    assert squeeze(LONG_SOURCE_URL) in squeeze(text), "the source URL is not written out on paper"
-    assert squeeze(live_server.url + article.get_absolute_url()) in squeeze(text), "the article's URL is missing"
+    assert helpers.squeeze(LONG_SOURCE_URL) in helpers.squeeze(text), "the source URL is not written out on paper"
+    assert helpers.squeeze(live_server.url + article.get_absolute_url()) in helpers.squeeze(text), (
+        "the article's URL is missing"
+    )
 
     # What must not be on paper: navigation, footer, filters, buttons.
     for unwanted in (
@@ -312,11 +279,11 @@ def test_print_view_makes_a_clean_short_pdf(browser_page, live_server, poppler, 
     assert not blank, f"blank page(s) {blank} in the PDF"
     assert len(pages) <= 3, f"a long article took {len(pages)} pages"
     assert len(pages) <= needed + 1, f"{len(pages)} pages for content that needs {needed}"
-    images = subprocess.run(
-        [poppler["pdfimages"], "-list", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout.splitlines()[2:]  # two header lines, then one line per image drawn: page, number, type, size…
-    image_pages = [line.split()[0] for line in images if line.strip()]
-    assert image_pages, "the cover picture is not on paper"
-    assert len(image_pages) == 1, f"the cover is drawn on pages {image_pages}: cut across a page break?"
-    assert [line.split()[3:5] for line in images] == [["1200", "675"]], images
+    drawn = helpers.pdf_images(poppler["pdfimages"], pdf)
+    assert drawn, "the cover picture is not on paper"
+    assert len(drawn) == 1, (
+        f"the cover is drawn on pages {[image['page'] for image in drawn]}: cut across a page break?"
+    )
+    # The print view pins the 960 px rendition: sharp on paper, a fraction of the original's weight.
+    assert (drawn[0]["width"], drawn[0]["height"]) == scaled_size(article.cover.width, article.cover.height, 960)
     assert console_log.problems() == [], "\n".join(console_log.problems())
