@@ -26,7 +26,7 @@ def embed_url(pk: int) -> str:
 def listed_titles(response) -> set[str]:
     return {
         html.unescape(title)
-        for title in re.findall(r'<td class="field-title"><a href="[^"]*">([^<]*)</a></td>', response.text)
+        for title in re.findall(r'<t[hd] class="field-title"><a href="[^"]*">([^<]*)</a></t[hd]>', response.text)
     }
 
 
