@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "clusterportal",
     "news",
     "portfolio",
+    "media_center",
 ]
 
 MIDDLEWARE = [
@@ -221,7 +222,13 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "frame-src": [NONE],
+        # The video player's embeds, framed only after the visitor clicks play (media_center.video_hosts).
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+            "https://rutube.ru",
+            "https://vk.com",
+        ],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

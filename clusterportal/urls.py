@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from clusterportal import views
 from clusterportal.sitemaps import StaticSitemap
+from media_center.sitemaps import GallerySitemap, MediaCenterPagesSitemap, PublicationSitemap, VideoSitemap
 from news.sitemaps import ArticleSitemap
 from portfolio.sitemaps import EntrySitemap
 
@@ -15,18 +16,21 @@ admin.site.site_header = f"{settings.SITE_NAME} — administration"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Content"
 
-sitemaps = {"pages": StaticSitemap, "news": ArticleSitemap, "portfolio": EntrySitemap}
+sitemaps = {
+    "pages": StaticSitemap,
+    "news": ArticleSitemap,
+    "portfolio": EntrySitemap,
+    "media-center": MediaCenterPagesSitemap,
+    "galleries": GallerySitemap,
+    "videos": VideoSitemap,
+    "publications": PublicationSitemap,
+}
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("news/", include("news.urls")),
     path("portfolio/", include("portfolio.urls")),
-    # A placeholder until the media center section lands: a real page, not a 500.
-    path(
-        "media-center/",
-        views.ComingSoonView.as_view(section="media-center", heading="Media center"),
-        name="media-center-placeholder",
-    ),
+    path("media-center/", include("media_center.urls")),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),

@@ -182,17 +182,6 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
 
-class ComingSoonView(TemplateView):
-    """A section whose content has not been built yet: a real page, never a 500."""
-
-    template_name = "clusterportal/coming_soon.html"
-    section = ""
-    heading = ""
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, heading=self.heading, **kwargs)
-
-
 @require_safe
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:

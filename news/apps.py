@@ -4,3 +4,19 @@ from django.apps import AppConfig
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = "News"
+
+    def ready(self):
+        # News joins the media center's stream (and the home page's) through the shared
+        # registry, so that no other app imports news.
+        from clusterportal.registry import StreamSource, register_stream_source
+        from news.models import Article
+
+        register_stream_source(
+            StreamSource(
+                key="news",
+                label="News",
+                item_label="News",
+                queryset=lambda: Article.objects.published().select_related("category"),
+                position=10,
+            )
+        )

@@ -263,7 +263,7 @@ DETAIL_MAX_QUERIES = 3
 DETAIL_WITH_FROM_MAX_QUERIES = 7
 PRINT_MAX_QUERIES = 1
 PRINT_WITH_FROM_MAX_QUERIES = 3
-HOME_MAX_QUERIES = 2
+HOME_MAX_QUERIES = 7  # + the media center's latest: 5 stream sources (news, galleries, videos, publications, press)
 
 FILTERED = {"category": "gmp-news", "year": "2023", "month": "1"}
 FROM = {"from": "category=gmp-news&year=2023&page=2"}

@@ -817,7 +817,7 @@ DETAIL_MAX_QUERIES = 5
 DETAIL_WITH_FROM_MAX_QUERIES = 7
 PRINT_MAX_QUERIES = 3
 PRINT_WITH_FROM_MAX_QUERIES = 5
-HOME_MAX_QUERIES = 2
+HOME_MAX_QUERIES = 7  # + the media center's latest: 5 stream sources (news, galleries, videos, publications, press)
 
 FILTERED = {"category": "production", "status": "in_progress", "year": "2024"}
 FROM = {"from": "category=production&status=in_progress&year=2024&page=2"}

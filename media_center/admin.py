@@ -1,0 +1,247 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from clusterportal import images
+from clusterportal.admin import (
+    LabelledTabularInline,
+    MultiplePictureField,
+    PublishableAdmin,
+    WithCoverAdmin,
+    picture_thumbnail,
+)
+from clusterportal.models import Picture
+from media_center.models import Gallery, GalleryPhoto, PressMention, Publication, Video
+from media_center.video_hosts import ALLOWED_HOSTS_TEXT, parse_video_url
+
+#: How many photos one "Add photos" may take (a day's event, not a photo archive).
+MAX_PHOTOS_PER_UPLOAD = 60
+
+
+class GalleryPhotoInline(LabelledTabularInline):
+    model = GalleryPhoto
+    fields = ("picture", "preview", "caption", "credit", "position")
+    readonly_fields = ("preview",)
+    raw_id_fields = ("picture",)
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("picture")
+
+    @admin.display(description="preview")
+    def preview(self, obj):
+        return picture_thumbnail(obj.picture if obj.picture_id else None, width=120)
+
+
+class AddPhotosForm(forms.Form):
+    pictures = MultiplePictureField(
+        label="Photos",
+        help_text="Choose all the photos at once (Ctrl or Shift), up to "
+        f"{MAX_PHOTOS_PER_UPLOAD}. JPEG, PNG, WebP or GIF, up to 20 MB each. They join the gallery in this order.",
+    )
+    alt_text = forms.CharField(
+        label="Alt text for all of them",
+        max_length=300,
+        required=False,
+        help_text="A starting description for every photo, e.g. “Visitors at the cluster's stand at Pharmtech 2026”. "
+        "Refine each photo's alt text in the picture library afterwards.",
+    )
+    decorative = forms.BooleanField(
+        label="Decorative",
+        required=False,
+        help_text="Tick only if the photos add nothing to the page; they then need no alt text.",
+    )
+    credit = forms.CharField(
+        label="Credit for all of them",
+        max_length=200,
+        required=False,
+        help_text="Optional, e.g. “Photo: Anna Petrova”.",
+    )
+
+    def clean_pictures(self):
+        pictures = self.cleaned_data["pictures"]
+        if len(pictures) > MAX_PHOTOS_PER_UPLOAD:
+            raise forms.ValidationError(
+                f"You chose {len(pictures)} photos; add at most {MAX_PHOTOS_PER_UPLOAD} at a time."
+            )
+        return pictures
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("alt_text", "").strip() and not cleaned.get("decorative"):
+            self.add_error("alt_text", "Describe the photos (you can refine each one later), or tick “decorative”.")
+        return cleaned
+
+
+@admin.register(Gallery)
+class GalleryAdmin(WithCoverAdmin, PublishableAdmin):
+    list_display = ("thumbnail", "title", "photo_count", "state_badge", "published_at_display", "preview_link")
+    list_display_links = ("title",)
+    list_select_related = ("cover",)
+    search_fields = ("title", "description")
+    inlines = (GalleryPhotoInline,)
+    change_form_template = "admin/media_center/gallery/change_form.html"
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "description")}),
+        (
+            WithCoverAdmin.cover_fieldset[0],
+            {**WithCoverAdmin.cover_fieldset[1], "description": "Optional: without one, lists show the first photo."},
+        ),
+        PublishableAdmin.publishing_fieldset,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_card_data()
+
+    @admin.display(description="photos", ordering="photo_count")
+    def photo_count(self, obj):
+        return obj.photo_count
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path("<int:pk>/add-photos/", self.admin_site.admin_view(self.add_photos_view), name=f"{prefix}_add_photos"),
+            *super().get_urls(),
+        ]
+
+    def add_photos_view(self, request, pk: int):
+        """Many photos in one go: each becomes a library picture and joins the gallery, in order, or none does."""
+        gallery = get_object_or_404(Gallery, pk=pk)
+        if not (self.has_change_permission(request, gallery) and request.user.has_perm("clusterportal.add_picture")):
+            raise PermissionDenied
+        form = AddPhotosForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            with transaction.atomic():
+                last = gallery.photos.aggregate(last=Max("position"))["last"]
+                position = 0 if last is None else last + 10
+                for upload in data["pictures"]:
+                    picture = Picture.objects.create(
+                        image=upload,
+                        title=images.original_name_title(upload.name),
+                        alt_text="" if data["decorative"] else data["alt_text"].strip(),
+                        decorative=data["decorative"],
+                        credit=data["credit"],
+                    )
+                    GalleryPhoto.objects.create(gallery=gallery, picture=picture, position=position)
+                    position += 10
+            count = len(data["pictures"])
+            self.message_user(
+                request,
+                f"Added {count} photo(s) to “{gallery}”. Give each its own alt text and caption when you can.",
+                messages.SUCCESS,
+            )
+            return redirect(reverse("admin:media_center_gallery_change", args=[gallery.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": gallery,
+            "title": f"Add photos to “{gallery}”",
+            "form": form,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/media_center/gallery/add_photos.html", context)
+
+
+class VideoAdminForm(forms.ModelForm):
+    # A plain text box: the video-host check gives the message, not the generic "Enter a valid URL".
+    video_url = forms.CharField(
+        label="Video address",
+        max_length=500,
+        widget=forms.URLInput,
+        help_text=Video._meta.get_field("video_url").help_text,
+    )
+
+    class Meta:
+        model = Video
+        # video_url is the field declared above (the admin adds it through its fieldsets); naming it
+        # here would build Django's URLField first, only to be replaced.
+        fields = ("title", "slug", "description", "cover", "status", "published_at", "seo_description")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "cover" in self.fields:
+            self.fields["cover"].label = "Poster"
+            self.fields["cover"].help_text = (
+                "Optional: a still shown until the visitor presses play. Without one, a neutral panel is shown "
+                "(nothing is loaded from the video host before the click)."
+            )
+
+    def clean_video_url(self):
+        # Refuses other hosts and malformed ids with a clear message; stores the video's plain
+        # address on its host (tracking parameters, timestamps and playlist ids are dropped).
+        url = parse_video_url(self.cleaned_data["video_url"]).watch_url
+        self.instance.video_url = url
+        return url
+
+
+@admin.register(Video)
+class VideoAdmin(WithCoverAdmin, PublishableAdmin):
+    form = VideoAdminForm
+    list_display = ("thumbnail", "title", "host", "state_badge", "published_at_display", "preview_link")
+    list_display_links = ("title",)
+    list_select_related = ("cover",)
+    search_fields = ("title", "description", "video_url")
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("title", "slug", "video_url", "description"),
+                "description": f"Videos are embedded from {ALLOWED_HOSTS_TEXT} only.",
+            },
+        ),
+        ("Poster", {"fields": ("cover", "cover_preview")}),
+        PublishableAdmin.publishing_fieldset,
+    )
+
+    @admin.display(description="host")
+    def host(self, obj):
+        try:
+            return obj.ref.host_name
+        except ValidationError:  # a value saved before the check existed
+            return "—"
+
+
+@admin.register(Publication)
+class PublicationAdmin(PublishableAdmin):
+    list_display = ("title", "publication_type", "language", "format_and_size", "state_badge", "published_at_display")
+    list_filter = (*PublishableAdmin.list_filter, "publication_type", "language")
+    search_fields = ("title", "description")
+    readonly_fields = (*PublishableAdmin.readonly_fields, "format_and_size")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "publication_type", "language", "description")}),
+        ("File", {"fields": ("file", "format_and_size")}),
+        PublishableAdmin.publishing_fieldset,
+    )
+
+    @admin.display(description="file")
+    def format_and_size(self, obj):
+        if not obj.file_format:
+            return "—"
+        return f"{obj.file_format}, {obj.size_display}"
+
+
+@admin.register(PressMention)
+class PressMentionAdmin(PublishableAdmin):
+    list_display = ("title", "outlet", "state_badge", "published_at_display", "preview_link")
+    search_fields = ("title", "outlet", "excerpt")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "outlet", "url", "excerpt")}),
+        PublishableAdmin.publishing_fieldset,
+    )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.base_fields["title"].label = "Headline"
+        form.base_fields["title"].help_text = "As the outlet wrote it."
+        return form
+
+    @admin.display(description="page")
+    def preview_link(self, obj):
+        return format_html('<a href="{}" target="_blank" rel="noopener external">At {}</a>', obj.url, obj.outlet)

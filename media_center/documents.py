@@ -1,0 +1,155 @@
+"""
+Downloadable documents: upload checks by content, safe stored names, the type sent back.
+
+Only PDF and the three Office Open XML formats (DOCX, XLSX, PPTX) are accepted, at most 25 MB.
+The format is read from the content, never from the name: a PDF starts with ``%PDF-``; an OOXML
+file is a ZIP holding ``[Content_Types].xml`` and a ``word/``, ``xl/`` or ``ppt/`` folder. ZIPs
+are only listed, never unpacked, and refused when they claim to unpack to more than
+``MAX_UNCOMPRESSED_BYTES`` (a zip bomb) or hold absurdly many entries. HTML, SVG, executables
+and anything else are refused with a message an editor understands; nothing is written for a
+refused file.
+"""
+
+import math
+import uuid
+import zipfile
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_ZIP_ENTRIES = 5000
+
+#: format -> (extension, content type)
+FORMATS = {
+    "PDF": ("pdf", "application/pdf"),
+    "DOCX": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "XLSX": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "PPTX": ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+}
+OOXML_FOLDERS = {"word/": "DOCX", "xl/": "XLSX", "ppt/": "PPTX"}
+ACCEPTED_TEXT = "PDF, DOCX, XLSX or PPTX"
+
+
+def _refuse(message: str, code: str) -> ValidationError:
+    return ValidationError(message, code=code)
+
+
+def detect_format(file) -> str:
+    """The document's real format ("PDF", "DOCX"…), read from its content; ValidationError otherwise."""
+    size = getattr(file, "size", None)
+    limit = MAX_DOCUMENT_BYTES
+    if size is not None and size > limit:
+        raise _refuse(
+            f"This file is {math.ceil(size / 1024 / 1024 * 10) / 10:.1f} MB; documents may be at most "
+            f"{limit // 1024 // 1024} MB. Make it smaller (e.g. export the PDF for screen) and upload it again.",
+            "too_large",
+        )
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        head = file.read(1024)
+        if head.startswith(b"%PDF-"):
+            return "PDF"
+        if head.startswith(b"PK\x03\x04"):
+            file.seek(0)
+            return _ooxml_format(file)
+        raise _refuse(_what_it_is(head), "format")
+    finally:
+        file.seek(position)
+
+
+def _what_it_is(head: bytes) -> str:
+    start = head.lstrip().lower()
+    if head.startswith((b"MZ", b"\x7fELF")):
+        kind = "This is a program, not a document."
+    elif start.startswith((b"<svg", b"<?xml")) or b"<svg" in start:
+        kind = "This is an SVG drawing or XML file, not a document."
+    elif start.startswith((b"<!doctype", b"<html", b"<")):
+        kind = "This is a web page (HTML), not a document."
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        kind = "This is an old Office file (.doc, .xls or .ppt); save it as PDF or in the new format first."
+    else:
+        kind = "This file is not a document in an accepted format."
+    return f"{kind} Upload a {ACCEPTED_TEXT} file."
+
+
+def _ooxml_format(file) -> str:
+    try:
+        with zipfile.ZipFile(file) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ZIP_ENTRIES:
+                raise _refuse("This archive holds too many files to be an Office document.", "zip_bomb")
+            # Declared sizes are only listed, never unpacked: a bomb is refused before it goes off.
+            if sum(entry.file_size for entry in entries) > MAX_UNCOMPRESSED_BYTES:
+                raise _refuse(
+                    "This file unpacks to far more than a document would (it may be a “zip bomb”). "
+                    f"Upload a {ACCEPTED_TEXT} file.",
+                    "zip_bomb",
+                )
+            names = {entry.filename for entry in entries}
+    except zipfile.BadZipFile:
+        raise _refuse(
+            f"This file is damaged or incomplete. Save it again as {ACCEPTED_TEXT} and retry.", "corrupt"
+        ) from None
+    if "[Content_Types].xml" in names:
+        found = {fmt for folder, fmt in OOXML_FOLDERS.items() if any(name.startswith(folder) for name in names)}
+        if len(found) == 1:
+            return found.pop()
+    raise _refuse(f"This is a ZIP archive, not an Office document. Upload a {ACCEPTED_TEXT} file.", "format")
+
+
+def content_type(fmt: str) -> str:
+    return FORMATS.get(fmt, ("bin", "application/octet-stream"))[1]
+
+
+def document_upload_to(instance, filename: str) -> str:
+    """A generated name whose extension follows the real format, never the uploaded name."""
+    extension = FORMATS[detect_format(instance.file.file)][0]
+    return timezone.now().strftime(f"publications/%Y/%m/{uuid.uuid4().hex}.{extension}")
+
+
+def validate_document_file(value) -> None:
+    """Model-level validator: only files not yet stored are checked."""
+    if value and not getattr(value, "_committed", True):
+        detect_format(value.file)
+
+
+class DocumentFormField(forms.FileField):
+    """A file field that trusts the content, not the name (``.pdf`` proves nothing)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.pptx,application/pdf"}),
+        )
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, data):
+        data = super().to_python(data)
+        if data is not None:
+            detect_format(data)
+        return data
+
+
+class DocumentField(models.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("upload_to", document_upload_to)
+        kwargs.setdefault("validators", [validate_document_file])
+        kwargs.setdefault("max_length", 200)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": DocumentFormField, **kwargs})
+
+
+def human_size(size: int) -> str:
+    """ "830 KB", "1.2 MB" (decimal places only where they help)."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 1024 / 1024:.1f} MB"

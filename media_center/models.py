@@ -1,0 +1,228 @@
+"""The media center: photo galleries, videos, downloadable publications and press coverage.
+
+Every model is ``Publishable`` (draft / scheduled / published, slugs, SEO) and answers
+``published()``, ``get_absolute_url()`` and ``get_print_url()`` like the rest of the site.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.urls import reverse
+
+from clusterportal.models import Picture, Publishable, PublishableQuerySet, WithCover
+from media_center import documents
+from media_center.video_hosts import VideoRef, parse_video_url, validate_video_url
+
+
+class GalleryQuerySet(PublishableQuerySet):
+    def with_card_data(self):
+        """What a gallery card needs: cover, photo count and the first photo's picture id (no N+1)."""
+        first = GalleryPhoto.objects.filter(gallery=OuterRef("pk")).order_by("position", "pk").values("picture_id")
+        # Counting groups the rows, and grouped queries ignore Meta.ordering: order them again.
+        return (
+            self.select_related("cover")
+            .annotate(photo_count=Count("photos"), first_picture_id=Subquery(first[:1]))
+            .order_by(*Gallery._meta.ordering)
+        )
+
+
+def attach_card_pictures(galleries) -> list:
+    """Give each gallery ``card_picture``: its cover, else its first photo (one query for all)."""
+    galleries = list(galleries)
+    missing = {g.first_picture_id for g in galleries if g.cover_id is None and g.first_picture_id}
+    pictures = Picture.objects.in_bulk(missing) if missing else {}
+    for gallery in galleries:
+        gallery.card_picture = gallery.cover if gallery.cover_id else pictures.get(gallery.first_picture_id)
+    return galleries
+
+
+class Gallery(WithCover, Publishable):
+    url_namespace = "galleries"
+
+    description = models.TextField(
+        "description",
+        max_length=1000,
+        blank=True,
+        help_text="Plain text, one or two sentences: the event or place shown. Shown in lists and as the "
+        "search engine description.",
+    )
+
+    objects = GalleryQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = "photo gallery"
+        verbose_name_plural = "photo galleries"
+        indexes = [models.Index(fields=["status", "published_at"], name="media_gallery_pub_idx")]
+
+    def get_summary(self) -> str:
+        return self.description
+
+    def get_photo_url(self, number: int) -> str:
+        return reverse("galleries:photo", kwargs={"slug": self.slug, "number": number})
+
+
+class GalleryPhoto(models.Model):
+    gallery = models.ForeignKey(Gallery, verbose_name="gallery", on_delete=models.CASCADE, related_name="photos")
+    picture = models.ForeignKey(
+        Picture,
+        verbose_name="picture",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="From the picture library; its alt text is edited there.",
+    )
+    caption = models.CharField(
+        "caption",
+        max_length=300,
+        blank=True,
+        help_text="Shown under the photo. Leave empty to use the caption stored with the picture.",
+    )
+    credit = models.CharField(
+        "credit",
+        max_length=200,
+        blank=True,
+        help_text="Photographer, e.g. “Photo: Anna Petrova”. Leave empty to use the picture's credit.",
+    )
+    position = models.PositiveSmallIntegerField("position", default=0, help_text="Lower first.")
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "photo"
+        verbose_name_plural = "photos"
+
+    def __str__(self) -> str:
+        return self.display_caption or str(self.picture)
+
+    @property
+    def display_caption(self) -> str:
+        return self.caption or self.picture.caption
+
+    @property
+    def display_credit(self) -> str:
+        return self.credit or self.picture.credit
+
+    def clean(self):
+        super().clean()
+        if self.picture_id and self.picture.needs_alt_text:
+            raise ValidationError(
+                {"picture": "This picture has no alt text yet. Describe it in the picture library first."}
+            )
+
+
+class Video(WithCover, Publishable):
+    """A video hosted on YouTube, Vimeo, RuTube or VK Video; ``cover`` is its poster."""
+
+    url_namespace = "videos"
+
+    description = models.TextField(
+        "description", max_length=1000, blank=True, help_text="Plain text, one or two sentences. Shown in lists."
+    )
+    video_url = models.URLField(
+        "video address",
+        max_length=500,
+        validators=[validate_video_url],
+        help_text="The video's address on YouTube, Vimeo, RuTube or VK Video, copied from the browser, "
+        "e.g. https://www.youtube.com/watch?v=… or https://rutube.ru/video/…/.",
+    )
+
+    class Meta(Publishable.Meta):
+        verbose_name = "video"
+        verbose_name_plural = "videos"
+        indexes = [models.Index(fields=["status", "published_at"], name="media_video_pub_idx")]
+
+    def get_summary(self) -> str:
+        return self.description
+
+    @property
+    def ref(self) -> VideoRef:
+        return parse_video_url(self.video_url)
+
+    @property
+    def poster(self):
+        return self.cover
+
+
+class PublicationType(models.TextChoices):
+    ANNUAL_REPORT = "annual_report", "Annual report"
+    PRESENTATION = "presentation", "Presentation"
+    BROCHURE = "brochure", "Brochure"
+    PRESS_RELEASE = "press_release", "Press release"
+
+
+class Language(models.TextChoices):
+    EN = "en", "English"
+    RU = "ru", "Russian"
+
+
+class Publication(Publishable):
+    url_namespace = "publications"
+
+    publication_type = models.CharField(
+        "type", max_length=20, choices=PublicationType.choices, help_text="Visitors filter the list by it."
+    )
+    description = models.TextField(
+        "description", max_length=1000, blank=True, help_text="Plain text, one or two sentences. Shown in the list."
+    )
+    language = models.CharField("language", max_length=2, choices=Language.choices, default=Language.EN)
+    file = documents.DocumentField(
+        "file", help_text="PDF, DOCX, XLSX or PPTX, up to 25 MB. Checked by its content, not its name."
+    )
+    file_size = models.PositiveBigIntegerField("file size", default=0, editable=False)
+    file_format = models.CharField("file format", max_length=4, blank=True, editable=False)
+
+    class Meta(Publishable.Meta):
+        verbose_name = "publication"
+        verbose_name_plural = "publications"
+        indexes = [models.Index(fields=["status", "published_at"], name="media_publication_pub_idx")]
+
+    def save(self, *args, **kwargs):
+        if self.file and not getattr(self.file, "_committed", True):
+            self.file_format = documents.detect_format(self.file.file)
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)
+
+    def get_summary(self) -> str:
+        return self.description
+
+    def get_download_url(self) -> str:
+        return reverse("publications:download", kwargs={"slug": self.slug})
+
+    @property
+    def size_display(self) -> str:
+        return documents.human_size(self.file_size)
+
+    @property
+    def content_type(self) -> str:
+        return documents.content_type(self.file_format)
+
+    @property
+    def download_name(self) -> str:
+        return f"{self.slug}.{documents.FORMATS.get(self.file_format, ('bin',))[0]}"
+
+
+class PressMention(Publishable):
+    """Coverage of the cluster elsewhere. Its page *is* the outlet's article: see get_absolute_url."""
+
+    url_namespace = "press"
+
+    outlet = models.CharField("outlet", max_length=200, help_text="The newspaper, site or channel, e.g. “Vedomosti”.")
+    url = models.URLField("link", max_length=500, help_text="The article on the outlet's site.")
+    excerpt = models.TextField(
+        "excerpt", max_length=1000, blank=True, help_text="Optional: a sentence or two quoted from the article."
+    )
+
+    class Meta(Publishable.Meta):
+        verbose_name = "press mention"
+        verbose_name_plural = "press about us"
+        indexes = [models.Index(fields=["status", "published_at"], name="media_press_pub_idx")]
+
+    def get_summary(self) -> str:
+        return self.excerpt
+
+    # A mention has no page of its own on this site: the headline lives at the outlet. Both
+    # questions are answered with that address, so lists, the stream and the admin's "View"
+    # link all lead to the article itself. It is never in the sitemap.
+    def get_absolute_url(self) -> str:
+        return self.url
+
+    def get_print_url(self) -> str:
+        return self.url
