@@ -1,4 +1,5 @@
-"""Content the browser tests look at: a newsroom of ~25 articles, a portfolio of ~25 projects.
+"""Content the browser tests look at: a newsroom of ~25 articles, a portfolio of ~25 projects,
+a media center of ~18 galleries, 3 videos, 5 publications and 3 press mentions.
 
 Pictures come from the site's one pipeline (``clusterportal.models.Picture``: validated upload,
 WebP renditions made on save). Making one costs about 0.2 s, so the content reuses a handful of
@@ -272,19 +273,180 @@ def make_portfolio(*, with_draft: bool = True) -> Portfolio:
     return room
 
 
-# --- both -----------------------------------------------------------------------------------
+# --- media center -----------------------------------------------------------------------------
+
+SHOWCASE_GALLERY_TITLE = "Open day at the sterile injectables plant"
+#: (label, colour, caption, credit) of the showcase gallery's photos, in their order.
+SHOWCASE_PHOTOS = [
+    ("Welcome", (40, 90, 140), "Visitors gather at the entrance of the plant", "Photo: Anna Petrova"),
+    ("Airlock", (60, 110, 60), "Gowning up in the airlock before the clean room", ""),
+    ("Isolator", (120, 70, 30), "The isolator filling line behind glass", "Photo: Anna Petrova"),
+    ("QC lab", (70, 40, 100), "", ""),  # no caption of its own: the picture's caption is shown
+    ("Warehouse", (20, 100, 100), "The cold-chain warehouse and its automated racks", ""),
+]
+YOUTUBE_URL = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+RUTUBE_URL = "https://rutube.ru/video/0123456789abcdef0123456789abcdef/"
+VIMEO_URL = "https://vimeo.com/76979871"
+
+
+@dataclass
+class MediaCenter:
+    """What ``make_media_center`` created, and the addresses the tests visit."""
+
+    year: int
+    galleries: list = field(default_factory=list)
+    showcase: object = None  # five photos with captions and credits; on page 2 of ``gallery_query``
+    empty_gallery: object = None  # published, no photos yet
+    videos: list = field(default_factory=list)
+    video: object = None  # YouTube, with a poster
+    publications: list = field(default_factory=list)
+    publication: object = None  # the annual report, a PDF
+    press: list = field(default_factory=list)
+    draft_gallery: object = None
+
+    @property
+    def gallery_query(self) -> str:
+        """year=``year``: 16 galleries, so two pages of 12; the showcase is on page 2."""
+        return urlencode({"year": self.year})
+
+    @property
+    def publication_query(self) -> str:
+        return urlencode({"type": "annual_report", "year": self.year})
+
+
+def make_media_center(*, with_draft: bool = True) -> MediaCenter:
+    """16 galleries last year (two pages of 12) and 2 the year before, 3 videos, 5 publications, 3 press mentions.
+
+    The showcase gallery (five photos) and the empty gallery are the oldest of last year's: page 2.
+    """
+    from media_center.models import PublicationType
+    from tests.media_factories import (
+        DOCX_BYTES,
+        GalleryFactory,
+        GalleryPhotoFactory,
+        PressMentionFactory,
+        PublicationFactory,
+        VideoFactory,
+    )
+
+    year = timezone.localdate().year - 1
+    media = MediaCenter(year=year)
+    covers = [
+        library_picture("Conference", color=(20, 70, 110), alt_text="Speakers on the stage of the cluster conference"),
+        library_picture("Training", color=(70, 40, 100), alt_text="Students at a training filling line"),
+        None,  # a gallery without cover or photos: its card shows the placeholder
+    ]
+    for n in range(14):
+        media.galleries.append(
+            GalleryFactory(
+                title=f"Cluster event {n + 1} of {year}",
+                cover=covers[n % len(covers)],
+                published_at=moscow(year, 12 - n % 12, 20 - n),
+            )
+        )
+    for n in range(2):
+        media.galleries.append(
+            GalleryFactory(
+                title=f"Cluster event {n + 1} of {year - 1}", cover=covers[0], published_at=moscow(year - 1, 6, 1 + n)
+            )
+        )
+    media.showcase = GalleryFactory(
+        title=SHOWCASE_GALLERY_TITLE,
+        description="Three hundred visitors toured the clean rooms, the laboratory and the warehouse.",
+        published_at=moscow(year, 1, 2),
+    )
+    for position, (label, color, caption, credit) in enumerate(SHOWCASE_PHOTOS):
+        picture = library_picture(
+            label,
+            size=(960, 640),
+            color=color,
+            alt_text=f"{label}: {caption or 'the quality control laboratory'}",
+            caption="The quality control laboratory" if not caption else "",
+        )
+        GalleryPhotoFactory(gallery=media.showcase, picture=picture, caption=caption, credit=credit, position=position)
+    media.galleries.append(media.showcase)
+    media.empty_gallery = GalleryFactory(
+        title="Groundbreaking of the new warehouse", description="Photos follow soon.", published_at=moscow(year, 1, 1)
+    )
+    media.galleries.append(media.empty_gallery)
+
+    poster = library_picture(
+        "Interview", color=(110, 30, 50), alt_text="The plant director in front of the filling line"
+    )
+    media.video = VideoFactory(
+        title="The plant director on the first year of production",
+        description="Twelve minutes on qualification, hiring and the next line.",
+        video_url=YOUTUBE_URL,
+        cover=poster,
+        published_at=moscow(year, 11, 3),
+    )
+    media.videos = [
+        media.video,
+        VideoFactory(
+            title="A day in the quality control laboratory", video_url=RUTUBE_URL, published_at=moscow(year, 9, 1)
+        ),
+        VideoFactory(title="How a vial is filled", video_url=VIMEO_URL, published_at=moscow(year - 1, 5, 5)),
+    ]
+
+    media.publication = PublicationFactory(
+        title=f"Annual report {year}",
+        publication_type=PublicationType.ANNUAL_REPORT,
+        description="Output, exports and employment of the member companies.",
+        published_at=moscow(year, 4, 1),
+    )
+    media.publications = [
+        media.publication,
+        PublicationFactory(
+            title=f"Annual report {year - 1}",
+            publication_type=PublicationType.ANNUAL_REPORT,
+            published_at=moscow(year - 1, 4, 1),
+        ),
+        PublicationFactory(
+            title="The cluster in twenty slides",
+            publication_type=PublicationType.PRESENTATION,
+            published_at=moscow(year, 6, 10),
+        ),
+        PublicationFactory(
+            title="Investing in the cluster", publication_type=PublicationType.BROCHURE, published_at=moscow(year, 3, 3)
+        ),
+        PublicationFactory(
+            title="The training centre opens",
+            publication_type=PublicationType.PRESS_RELEASE,
+            language="ru",
+            file=ContentFile(DOCX_BYTES, name="press-release.docx"),
+            published_at=moscow(year, 9, 15),
+        ),
+    ]
+    media.press = [
+        PressMentionFactory(
+            title=f"A pharmaceutical cluster that grows ({n + 1})",
+            outlet=outlet,
+            published_at=moscow(year, 10 - n, 5),
+        )
+        for n, outlet in enumerate(["Vedomosti", "Pharma Business Review", "Regional Herald"])
+    ]
+    if with_draft:
+        media.draft_gallery = GalleryFactory(draft=True, title="Draft: the board visit")
+    return media
+
+
+# --- all of it -------------------------------------------------------------------------------
 
 
 @dataclass
 class SiteContent:
-    """What a page type needs: the newsroom, the portfolio, both or neither."""
+    """What a page type needs: the newsroom, the portfolio, the media center, some or none."""
 
     news: Newsroom | None = None
     portfolio: Portfolio | None = None
+    media: MediaCenter | None = None
 
 
-def make_site(*, news: bool = True, portfolio: bool = True, with_drafts: bool = True) -> SiteContent:
+def make_site(
+    *, news: bool = True, portfolio: bool = True, media: bool = True, with_drafts: bool = True
+) -> SiteContent:
     return SiteContent(
         news=make_newsroom(with_draft=with_drafts) if news else None,
         portfolio=make_portfolio(with_draft=with_drafts) if portfolio else None,
+        media=make_media_center(with_draft=with_drafts) if media else None,
     )

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.usefixtures("transactional_db")
 SERVER_ERROR_PATH = "/__browser-test__/server-error/"
 
 
-NEWS, PORTFOLIO = ("news",), ("portfolio",)
+NEWS, PORTFOLIO, MEDIA = ("news",), ("portfolio",), ("media",)
 BOTH = (*NEWS, *PORTFOLIO)
 
 #: Waits until the rich-text editor has booted (admin forms of content with a body).
@@ -54,7 +54,12 @@ class PageType:
         return self.name
 
     def make_content(self, *, with_drafts: bool = True) -> SiteContent:
-        return make_site(news="news" in self.needs, portfolio="portfolio" in self.needs, with_drafts=with_drafts)
+        return make_site(
+            news="news" in self.needs,
+            portfolio="portfolio" in self.needs,
+            media="media" in self.needs,
+            with_drafts=with_drafts,
+        )
 
 
 def news_filter(site: SiteContent) -> str:
@@ -65,8 +70,12 @@ def portfolio_filter(site: SiteContent) -> str:
     return site.portfolio.filter_query
 
 
+def gallery_filter(site: SiteContent) -> str:
+    return site.media.gallery_query
+
+
 PUBLIC_PAGES = [
-    PageType("home", lambda site: "/", needs=BOTH),
+    PageType("home", lambda site: "/", needs=(*BOTH, *MEDIA)),
     PageType("news-list", lambda site: "/news/", needs=NEWS),
     PageType("news-list-filtered", lambda site: f"/news/?{news_filter(site)}", needs=NEWS),
     PageType("news-list-bad-filter", lambda site: "/news/?year=abc", needs=NEWS),
@@ -105,7 +114,28 @@ PUBLIC_PAGES = [
         staff=True,
         needs=PORTFOLIO,
     ),
-    PageType("section-coming-soon", lambda site: "/media-center/"),
+    PageType("media-center-landing", lambda site: "/media-center/", needs=(*NEWS, *MEDIA)),
+    PageType("media-center-landing-videos", lambda site: "/media-center/?type=videos", needs=MEDIA),
+    PageType("gallery-list", lambda site: "/media-center/galleries/", needs=MEDIA),
+    PageType(
+        "gallery", lambda site: with_from(site.media.showcase.get_absolute_url(), gallery_filter(site)), needs=MEDIA
+    ),
+    PageType(
+        "gallery-photo", lambda site: with_from(site.media.showcase.get_photo_url(2), gallery_filter(site)), needs=MEDIA
+    ),
+    PageType(
+        "gallery-print", lambda site: with_from(site.media.showcase.get_print_url(), gallery_filter(site)), needs=MEDIA
+    ),
+    PageType("gallery-empty", lambda site: site.media.empty_gallery.get_absolute_url(), needs=MEDIA),
+    PageType("video-list", lambda site: "/media-center/videos/", needs=MEDIA),
+    PageType("video", lambda site: site.media.video.get_absolute_url(), needs=MEDIA),
+    PageType(
+        "publication-list-filtered",
+        lambda site: f"/media-center/publications/?{site.media.publication_query}",
+        needs=MEDIA,
+    ),
+    PageType("publication", lambda site: site.media.publication.get_absolute_url(), needs=MEDIA),
+    PageType("press-list", lambda site: "/media-center/press/", needs=MEDIA),
     PageType("not-found", lambda site: "/news/no-such-article/", status=404),
     PageType("server-error", lambda site: SERVER_ERROR_PATH, status=500),
 ]
@@ -136,6 +166,19 @@ ADMIN_PAGES = [
         needs=PORTFOLIO,
         ready=EDITOR_READY,
     ),
+    PageType(
+        "admin-gallery-change",
+        lambda site: f"/admin/media_center/gallery/{site.media.showcase.pk}/change/",
+        staff=True,
+        needs=MEDIA,
+    ),
+    PageType(
+        "admin-gallery-add-photos",
+        lambda site: f"/admin/media_center/gallery/{site.media.showcase.pk}/add-photos/",
+        staff=True,
+        needs=MEDIA,
+    ),
+    PageType("admin-video-add", lambda site: "/admin/media_center/video/add/", staff=True),
 ]
 
 
