@@ -300,6 +300,48 @@ class Picture(models.Model):
 _RENDITION_NAMES: dict[tuple[str, str], str] = {}
 
 
+def require_described(picture, field: str) -> None:
+    """Refuse a library picture that has neither alt text nor the "decorative" tick."""
+    if picture is not None and picture.needs_alt_text:
+        raise ValidationError({field: "This picture has no alt text yet. Describe it in the picture library first."})
+
+
+class PlacedPicture(models.Model):
+    """A library picture in an ordered set (a project's gallery, a photo gallery), with its own caption."""
+
+    picture = models.ForeignKey(
+        Picture,
+        verbose_name="picture",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="From the picture library (pick it with the magnifier, or upload one there); "
+        "its alt text is edited there.",
+    )
+    caption = models.CharField(
+        "caption",
+        max_length=300,
+        blank=True,
+        help_text="Shown under the picture. Leave empty to use the caption stored with the picture.",
+    )
+    position = models.PositiveSmallIntegerField("position", default=0, help_text="Lower first.")
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.display_caption or str(self.picture)
+
+    def clean(self):
+        super().clean()
+        if self.picture_id:
+            require_described(self.picture, "picture")
+
+    @property
+    def display_caption(self) -> str:
+        return self.caption or self.picture.caption
+
+
 class WithCover(models.Model):
     """A cover picture from the picture library."""
 
@@ -319,7 +361,5 @@ class WithCover(models.Model):
 
     def clean(self):
         super().clean()
-        if self.cover_id and self.cover.needs_alt_text:
-            raise ValidationError(
-                {"cover": "This picture has no alt text yet. Describe it in the picture library first."}
-            )
+        if self.cover_id:
+            require_described(self.cover, "cover")

@@ -4,12 +4,11 @@ Every model is ``Publishable`` (draft / scheduled / published, slugs, SEO) and a
 ``published()``, ``get_absolute_url()`` and ``get_print_url()`` like the rest of the site.
 """
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 
-from clusterportal.models import Picture, Publishable, PublishableQuerySet, WithCover
+from clusterportal.models import Picture, PlacedPicture, Publishable, PublishableQuerySet, WithCover
 from media_center import documents
 from media_center.video_hosts import VideoRef, parse_video_url, validate_video_url
 
@@ -61,51 +60,22 @@ class Gallery(WithCover, Publishable):
         return reverse("galleries:photo", kwargs={"slug": self.slug, "number": number})
 
 
-class GalleryPhoto(models.Model):
+class GalleryPhoto(PlacedPicture):
     gallery = models.ForeignKey(Gallery, verbose_name="gallery", on_delete=models.CASCADE, related_name="photos")
-    picture = models.ForeignKey(
-        Picture,
-        verbose_name="picture",
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="From the picture library; its alt text is edited there.",
-    )
-    caption = models.CharField(
-        "caption",
-        max_length=300,
-        blank=True,
-        help_text="Shown under the photo. Leave empty to use the caption stored with the picture.",
-    )
     credit = models.CharField(
         "credit",
         max_length=200,
         blank=True,
         help_text="Photographer, e.g. “Photo: Anna Petrova”. Leave empty to use the picture's credit.",
     )
-    position = models.PositiveSmallIntegerField("position", default=0, help_text="Lower first.")
 
-    class Meta:
-        ordering = ["position", "pk"]
+    class Meta(PlacedPicture.Meta):
         verbose_name = "photo"
         verbose_name_plural = "photos"
-
-    def __str__(self) -> str:
-        return self.display_caption or str(self.picture)
-
-    @property
-    def display_caption(self) -> str:
-        return self.caption or self.picture.caption
 
     @property
     def display_credit(self) -> str:
         return self.credit or self.picture.credit
-
-    def clean(self):
-        super().clean()
-        if self.picture_id and self.picture.needs_alt_text:
-            raise ValidationError(
-                {"picture": "This picture has no alt text yet. Describe it in the picture library first."}
-            )
 
 
 class Video(WithCover, Publishable):

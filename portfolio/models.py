@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from clusterportal.models import Picture, Publishable, SectionCategory, WithCover
+from clusterportal.models import PlacedPicture, Publishable, SectionCategory, WithCover
 from clusterportal.richtext import RichTextField
 
 FIRST_YEAR = 1990
@@ -139,38 +139,9 @@ class KeyFigure(models.Model):
         return f"{self.label}: {self.value}"
 
 
-class GalleryItem(models.Model):
+class GalleryItem(PlacedPicture):
     entry = models.ForeignKey(Entry, verbose_name="entry", on_delete=models.CASCADE, related_name="gallery")
-    picture = models.ForeignKey(
-        Picture,
-        verbose_name="picture",
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="Pick one from the picture library or upload a new one there.",
-    )
-    caption = models.CharField(
-        "caption",
-        max_length=300,
-        blank=True,
-        help_text="Shown under the picture. Leave empty to use the caption stored with the picture.",
-    )
-    position = models.PositiveSmallIntegerField("position", default=0, help_text="Lower first.")
 
-    class Meta:
-        ordering = ["position", "pk"]
+    class Meta(PlacedPicture.Meta):
         verbose_name = "gallery picture"
         verbose_name_plural = "gallery"
-
-    def __str__(self) -> str:
-        return self.display_caption or str(self.picture)
-
-    @property
-    def display_caption(self) -> str:
-        return self.caption or self.picture.caption
-
-    def clean(self):
-        super().clean()
-        if self.picture_id and self.picture.needs_alt_text:
-            raise ValidationError(
-                {"picture": "This picture has no alt text yet. Describe it in the picture library first."}
-            )
