@@ -14,14 +14,11 @@ import io
 import itertools
 import math
 import random
-from pathlib import Path
 
 from django.core.files.base import ContentFile
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
 
-#: Tried in order; Pillow's built-in scalable font is the fallback.
-FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-FONT_REGULAR = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+from clusterportal.images import font
 
 #: (dark, middle, light, accent) per palette; dark sits behind the text, so white text contrasts.
 PALETTES: dict[str, tuple[tuple[int, int, int], ...]] = {
@@ -404,13 +401,13 @@ def _label(image: Image.Image, title: str, brand: str, *, accent) -> Image.Image
     margin = int(0.06 * w)
     max_width = int(0.46 * w)
 
-    big = _font(bold=True, size=int(0.1 * h))
+    big = font(bold=True, size=int(0.1 * h))
     text = title.strip() or "News"
     lines = _wrap(text, big, max_width)
     if len(lines) > 2 or any(big.getlength(line) > max_width for line in lines):
-        big = _font(bold=True, size=int(0.075 * h))
+        big = font(bold=True, size=int(0.075 * h))
         lines = _wrap(text, big, max_width)[:3]
-    small = _font(bold=False, size=int(0.038 * h))
+    small = font(bold=False, size=int(0.038 * h))
 
     line_height = int(getattr(big, "size", 11) * 1.18)
     y = h - margin - line_height * len(lines)
@@ -435,13 +432,6 @@ def _label(image: Image.Image, title: str, brand: str, *, accent) -> Image.Image
         (margin, rule_y - int(getattr(small, "size", 11) * 1.6)), brand.upper(), font=small, fill=(255, 255, 255, 225)
     )
     return image
-
-
-def _font(*, bold: bool, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    path = FONT_BOLD if bold else FONT_REGULAR
-    if path.exists():
-        return ImageFont.truetype(str(path), size)
-    return ImageFont.load_default(size=size)
 
 
 def _wrap(text: str, font, max_width: int) -> list[str]:

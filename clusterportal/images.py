@@ -212,18 +212,23 @@ def scaled_size(width: int, height: int, target_width: int) -> tuple[int, int]:
 
 # --- social cards ------------------------------------------------------------------------
 
-_FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-_FONT_REGULAR = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+#: The fonts pictures are drawn with (social cards, demo covers and documents): DejaVu covers
+#: Latin and Cyrillic. Debian's fonts-dejavu-core installs them; without them Pillow's built-in
+#: font is used, which has no Cyrillic, and the system check clusterportal.W001 says so.
+FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+FONT_REGULAR = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
-def _font(path: str, size: int):
+def font(*, bold: bool, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """DejaVu Sans (bold or regular) at ``size`` px, or Pillow's built-in font without it."""
     try:
-        return ImageFont.truetype(path, size)
+        return ImageFont.truetype(str(FONT_BOLD if bold else FONT_REGULAR), size)
     except OSError:
         return ImageFont.load_default(size=size)
 
 
-def _wrap(draw, text: str, font, max_width: int, max_lines: int) -> list[str]:
+def wrap(draw, text: str, font, max_width: int, max_lines: int) -> list[str]:
+    """``text`` in lines no wider than ``max_width``; an ellipsis ends it if it needs more."""
     words, lines, line = text.split(), [], ""
     for word in words:
         candidate = f"{line} {word}".strip()
@@ -251,17 +256,17 @@ def draw_social_card(title: str, section: str) -> bytes:
         shade = int(20 * y / height)
         draw.line([(0, y), (width, y)], fill=(11 - shade // 4, 85 - shade, 99 - shade))
     draw.rectangle([(0, height - 18), (width, height)], fill="#b4451f")
-    small = _font(_FONT_BOLD, 30)
+    small = font(bold=True, size=30)
     draw.text((80, 70), settings.SITE_NAME.upper(), font=small, fill="#cfe7ea")
-    draw.text((80, 112), section, font=_font(_FONT_REGULAR, 28), fill="#cfe7ea")
+    draw.text((80, 112), section, font=font(bold=False, size=28), fill="#cfe7ea")
     for size in (64, 56, 48):
-        font = _font(_FONT_BOLD, size)
-        lines = _wrap(draw, title, font, width - 160, 4)
+        title_font = font(bold=True, size=size)
+        lines = wrap(draw, title, title_font, width - 160, 4)
         if len(lines) <= 4:
             break
     y = 200
     for line in lines:
-        draw.text((80, y), line, font=font, fill="#ffffff")
+        draw.text((80, y), line, font=title_font, fill="#ffffff")
         y += int(size * 1.25)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=85, optimize=True)

@@ -1,8 +1,8 @@
 """
 Demo content for the media center, loaded by ``manage.py load_demo`` into an empty database:
 three photo galleries (one of twelve photos, one draft), four videos (YouTube, RuTube, VK Video;
-fictional ids of a valid shape), four publications (tiny PDFs and a DOCX written here, no binary
-files in the repository) and six press mentions. Pictures are drawn small (960×640) by
+fictional ids of a valid shape), four publications (PDF pages drawn with Pillow and a DOCX written
+here, no binary files in the repository) and six press mentions. Pictures are drawn small (960×640) by
 ``clusterportal.demo_images`` so that loading stays quick: 21 in all.
 """
 
@@ -13,7 +13,9 @@ from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from PIL import Image, ImageDraw
 
+from clusterportal import images
 from clusterportal.demo_dates import days_ago_at
 from clusterportal.demo_images import cover_description, cover_picture
 from clusterportal.models import Picture, Status
@@ -243,7 +245,7 @@ def load(stdout=None) -> None:
         video.full_clean()
         video.save()
     for title, kind, language, days_ago, description, fmt in PUBLICATIONS:
-        content = minimal_docx(title, description) if fmt == "docx" else minimal_pdf(title, description)
+        content = minimal_docx(title, description) if fmt == "docx" else drawn_pdf(title, description)
         publication = Publication(
             title=title,
             publication_type=kind,
@@ -273,6 +275,32 @@ def load(stdout=None) -> None:
         )
 
 
+def drawn_pdf(title: str, text: str) -> bytes:
+    """A one-page A4 PDF drawn with Pillow (100 dpi): any script the fonts cover, e.g. Cyrillic.
+
+    The page is a picture, so its text cannot be selected; a demo document only has to look
+    like one when a visitor opens it.
+    """
+    width, height = 827, 1169  # A4 at 100 dpi
+    page = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(page)
+    margin = 80
+    draw.rectangle([(0, 0), (width, 150)], fill="#0b5563")
+    draw.text((margin, 60), settings.SITE_NAME.upper(), font=images.font(bold=True, size=22), fill="#cfe7ea")
+    y = 220
+    for size, value, fill in ((34, title, "#10212b"), (17, text, "#33434d")):
+        face = images.font(bold=size > 20, size=size)
+        for line in images.wrap(draw, value, face, width - 2 * margin, 6):
+            draw.text((margin, y), line, font=face, fill=fill)
+            y += int(size * 1.4)
+        y += 24
+    draw.line([(margin, height - 90), (width - margin, height - 90)], fill="#b4451f", width=3)
+    draw.text((margin, height - 70), "Demo document", font=images.font(bold=False, size=14), fill="#5b6b75")
+    out = io.BytesIO()
+    page.save(out, "PDF", resolution=100, title=title, author=settings.SITE_NAME)
+    return out.getvalue()
+
+
 def _pdf_text(text: str) -> str:
     # The built-in Helvetica speaks Latin-1 only; anything else becomes "?" in this demo file.
     latin = text.encode("latin-1", "replace").decode("latin-1")
@@ -280,7 +308,11 @@ def _pdf_text(text: str) -> str:
 
 
 def minimal_pdf(title: str, text: str) -> bytes:
-    """A valid one-page PDF 1.4 with a title and a line of text (about 700 bytes)."""
+    """A valid one-page PDF 1.4 with a title and a line of text (about 700 bytes, Latin-1 only).
+
+    Text a PDF reader can select; the tests' fixture. The demo draws its documents with
+    ``drawn_pdf`` instead, which speaks Cyrillic too.
+    """
     stream = (
         f"BT /F1 20 Tf 72 760 Td ({_pdf_text(title)}) Tj ET\n"
         f"BT /F1 11 Tf 72 730 Td ({_pdf_text(text[:90])}) Tj ET\n"

@@ -84,6 +84,9 @@ def test_editor_writes_previews_and_publishes_an_article(new_browser_context, li
     page.get_by_label("Lead").fill("Four hundred volunteers in three cities join the trial.")
 
     editor = page.locator(".ProseMirror[contenteditable='true']")
+    # ProseMirror's base CSS (tiptap injects it inline, which the CSP blocks; admin.css serves
+    # it): without white-space: pre-wrap, typed spaces collapse while the editor is written in.
+    assert editor.evaluate("node => getComputedStyle(node).whiteSpace") in ("pre-wrap", "break-spaces")
     editor.click()
     choose_block_type(page, "heading2")
     page.keyboard.type("Who takes part")
@@ -277,7 +280,9 @@ def test_print_view_makes_a_clean_short_pdf(browser_page, live_server, poppler, 
     # As few pages as the text needs; no blank page; the cover is not cut across pages.
     blank = [number for number, content in enumerate(pages, 1) if not content.strip()]
     assert not blank, f"blank page(s) {blank} in the PDF"
-    assert len(pages) <= 3, f"a long article took {len(pages)} pages"
+    # How many pages the text needs depends on the fonts the machine has (DejaVu Serif sets
+    # this article on 4 pages, Liberation Serif on 3); what must hold everywhere is that the
+    # PDF has no more pages than the content's printed height asks for.
     assert len(pages) <= needed + 1, f"{len(pages)} pages for content that needs {needed}"
     drawn = helpers.pdf_images(poppler["pdfimages"], pdf)
     assert drawn, "the cover picture is not on paper"

@@ -91,7 +91,8 @@ def test_visitor_filters_pages_opens_a_project_and_its_gallery_prints_and_return
 
 
 def figure_on_paper(layout_text: str, label: str, value: str) -> bool:
-    """``value`` printed right after ``label`` on its line, or just below it in the same column."""
+    """``value`` printed right after ``label`` on its line, or just below it in the same column
+    (where it may wrap onto the next lines of that column: "40 million vials a" / "year")."""
     lines = layout_text.splitlines()
     for number, line in enumerate(lines):
         column = line.find(label)
@@ -99,8 +100,14 @@ def figure_on_paper(layout_text: str, label: str, value: str) -> bool:
             continue
         if re.search(rf"{re.escape(label)}\s+{re.escape(value)}", line):
             return True
-        below = [other for other in lines[number + 1 : number + 4] if other.strip()]
-        if below and below[0].find(value) == column:
+        below = [other for other in lines[number + 1 : number + 5] if other.strip()]
+        in_column = []
+        for other in below:
+            cell = re.split(r"\s{2,}", other[column:].strip(), maxsplit=1)[0] if len(other) > column else ""
+            if not cell or (other[:column].strip() and not other[column - 1].isspace()):
+                break
+            in_column.append(cell)
+        if " ".join(in_column).startswith(value):
             return True
     return False
 
