@@ -46,7 +46,8 @@ def test_landing_shows_the_latest_of_each_kind_and_the_stream(one_of_each, clien
     assert "Everything, newest first" in text
     assert "5 items" in text
     assert sorted(stream_types(text)) == ["galleries", "news", "press", "publications", "videos"]
-    assert 'aria-current="page">Media center</a></h2>' in text  # section nav
+    # The section navigation's title, and the site header's item.
+    assert 'class="section-nav__title" href="/media-center/" aria-current="page">Media center</a>' in text
     assert 'aria-current="page">Media center</a></li>' in text  # header
 
 
