@@ -31,6 +31,7 @@ urlpatterns = [
     path("news/", include("news.urls")),
     path("portfolio/", include("portfolio.urls")),
     path("media-center/", include("media_center.urls")),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),

@@ -14,7 +14,8 @@ against the section's filter form. No path or host ever comes from the client.
 """
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
@@ -25,6 +26,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
+
+from clusterportal.search import MAX_HITS_PER_SOURCE, SearchForm, search
 
 #: The longest ``from`` value worth parsing; a list's query string is a few dozen characters.
 MAX_FROM_LENGTH = 500
@@ -180,6 +183,46 @@ class PublishedPrintView(PublishedDetailView):
 
 class HomeView(TemplateView):
     template_name = "home.html"
+
+
+class SearchView(TemplateView):
+    """``/search/?q=…&type=…&page=…``: every published item that matches, best first.
+
+    Bad input is told at its field (too long, too short, a NUL byte, an unknown type) with no
+    results; a page number that is not one, or is out of range: 404, as in every list.
+    """
+
+    template_name = "search.html"
+    paginate_by = 10
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET or None)
+        context.update(form=form, section="search")
+        if not form.is_bound or not form.is_valid() or not form.cleaned_data["q"].strip():
+            return context
+        query, kind = form.cleaned_data["q"].strip(), form.cleaned_data["type"]
+        results = search(query, kind)
+        number = parse_page(self.request.GET.get("page", ""))
+        paginator = Paginator(results.hits, self.paginate_by)
+        try:
+            page = paginator.page(number) if number is not None else None
+        except InvalidPage:
+            page = None
+        if page is None:
+            raise Http404("No such page of results.")
+        context.update(
+            query=query,
+            kind=kind,
+            kind_label=dict(form.fields["type"].choices).get(kind, "") if kind else "",
+            max_hits=MAX_HITS_PER_SOURCE,
+            results=results,
+            page_obj=page,
+            paginator=paginator,
+            is_paginated=page.has_other_pages(),
+            page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        )
+        return context
 
 
 @require_safe

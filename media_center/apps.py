@@ -7,6 +7,7 @@ class MediaCenterConfig(AppConfig):
 
     def ready(self):
         from clusterportal.registry import StreamSource, register_stream_source
+        from clusterportal.search import SearchSource, register_search_source
         from media_center.models import Gallery, PressMention, Publication, Video
 
         for source in (
@@ -42,3 +43,42 @@ class MediaCenterConfig(AppConfig):
             ),
         ):
             register_stream_source(source)
+        for source in (
+            SearchSource(
+                key="galleries",
+                label="Photo galleries",
+                item_label="Photo gallery",
+                queryset=lambda: Gallery.objects.published(),
+                fields={"title": "A", "description": "B"},
+                snippet_fields=("description",),
+                position=20,
+            ),
+            SearchSource(
+                key="videos",
+                label="Videos",
+                item_label="Video",
+                queryset=lambda: Video.objects.published(),
+                fields={"title": "A", "description": "B"},
+                snippet_fields=("description",),
+                position=30,
+            ),
+            SearchSource(
+                key="publications",
+                label="Publications",
+                item_label="Publication",
+                queryset=lambda: Publication.objects.published(),
+                fields={"title": "A", "description": "B"},
+                snippet_fields=("description",),
+                position=40,
+            ),
+            SearchSource(
+                key="press",
+                label="Press about us",
+                item_label="Press about us",
+                queryset=lambda: PressMention.objects.published(),
+                fields={"title": "A", "outlet": "B", "excerpt": "B"},
+                snippet_fields=("excerpt",),
+                position=50,
+            ),
+        ):
+            register_search_source(source)

@@ -6,9 +6,10 @@ class NewsConfig(AppConfig):
     verbose_name = "News"
 
     def ready(self):
-        # News joins the media center's stream (and the home page's) through the shared
-        # registry, so that no other app imports news.
+        # News joins the media center's stream (and the home page's) and the site search
+        # through the shared registries, so that no other app imports news.
         from clusterportal.registry import StreamSource, register_stream_source
+        from clusterportal.search import SearchSource, register_search_source
         from news.models import Article
 
         register_stream_source(
@@ -17,6 +18,17 @@ class NewsConfig(AppConfig):
                 label="News",
                 item_label="News",
                 queryset=lambda: Article.objects.published().select_related("category"),
+                position=10,
+            )
+        )
+        register_search_source(
+            SearchSource(
+                key="news",
+                label="News",
+                item_label="News",
+                queryset=lambda: Article.objects.published().select_related("category"),
+                fields={"title": "A", "lead": "B", "category__name": "B", "body": "C"},
+                snippet_fields=("lead", "body"),
                 position=10,
             )
         )

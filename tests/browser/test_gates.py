@@ -20,6 +20,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import get_resolver
+from django.utils.http import urlencode
 
 from clusterportal.templatetags.portal import with_from
 from tests.browser import helpers
@@ -72,6 +73,11 @@ def portfolio_filter(site: SiteContent) -> str:
 
 def gallery_filter(site: SiteContent) -> str:
     return site.media.gallery_query
+
+
+def search_query(site: SiteContent) -> str:
+    """A word of the long article's title: results of several types, with highlighted words."""
+    return urlencode({"q": max(site.news.long_article.title.split(), key=len)})
 
 
 PUBLIC_PAGES = [
@@ -136,6 +142,10 @@ PUBLIC_PAGES = [
     ),
     PageType("publication", lambda site: site.media.publication.get_absolute_url(), needs=MEDIA),
     PageType("press-list", lambda site: "/media-center/press/", needs=MEDIA),
+    PageType("search", lambda site: "/search/"),
+    PageType("search-results", lambda site: f"/search/?{search_query(site)}", needs=(*BOTH, *MEDIA)),
+    PageType("search-no-results", lambda site: "/search/?q=zyxwvut", needs=NEWS),
+    PageType("search-bad-input", lambda site: "/search/?q=a&type=bogus", needs=NEWS),
     PageType("not-found", lambda site: "/news/no-such-article/", status=404),
     PageType("server-error", lambda site: SERVER_ERROR_PATH, status=500),
 ]

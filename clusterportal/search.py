@@ -1,0 +1,334 @@
+"""
+Site-wide search (``/search/?q=``): one box over every content type.
+
+A content app registers a *search source* in its ``AppConfig.ready()``, naming the fields to
+search and how much a match in each counts (PostgreSQL's weights, "A" highest)::
+
+    register_search_source(SearchSource(
+        key="news", label="News", item_label="News",
+        queryset=lambda: Article.objects.published().select_related("category"),
+        fields={"title": "A", "lead": "B", "category__name": "B", "body": "C"},
+        snippet_fields=("lead", "body"),
+    ))
+
+Every word of the query must match, in any of the fields; a word matches the words that start
+with it, and Russian words are trimmed of a short ending first, so that "галерея" finds
+"галереи" and "завода" finds "завод". "ё" and "е" are the same letter to the search.
+
+- PostgreSQL: full-text search with the ``russian`` configuration, which stems Cyrillic words
+  with the Russian Snowball stemmer and Latin ones with the English stemmer (so "vaccines"
+  finds "vaccine"); prefix queries (``word:*``); ranked by ``SearchRank`` with the weights.
+- SQLite (the demo database): each word, case-folded, must occur in the case-folded text of a
+  field. SQLite's ``LIKE`` folds ASCII only, so a ``casefold`` SQL function is registered on
+  every SQLite connection (``register_sqlite_functions``). Candidates are then checked in
+  Python against the fields' plain text (rich text is HTML: "strong" must not find every
+  article with bold type) and ranked by the weights of the fields that match.
+
+One query per source, whatever the page; at most ``MAX_HITS_PER_SOURCE`` hits each, merged and
+ranked in Python. A regional cluster's site holds thousands of items, not millions; should it
+grow, a GIN index on the same vector expression is the next step.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_, or_
+
+from django import forms
+from django.db import connection
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 10
+MIN_WORD_LENGTH = 2
+MAX_HITS_PER_SOURCE = 200
+SNIPPET_LENGTH = 240
+CONFIG = "russian"  # PostgreSQL's: Russian stemmer for Cyrillic words, English for Latin ones
+
+WORD = re.compile(r"[^\W_]+")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    key: str  #: the value of ``?type=``, e.g. "news"
+    label: str  #: plural, for the type choice: "Photo galleries"
+    item_label: str  #: one result's type: "Photo gallery"
+    queryset: Callable[[], QuerySet]  #: published items only, with what a result shows
+    fields: dict[str, str]  #: field path -> weight "A" (title) … "D"; the first is the title
+    #: Where a result's excerpt comes from: the first that matches, else the first of them.
+    #: Short labels (a category, an outlet) are searched but make poor excerpts.
+    snippet_fields: tuple[str, ...] = ()
+    position: int = 100  #: order of the type choices; lower first
+
+
+_SOURCES: dict[str, SearchSource] = {}
+
+
+def register_search_source(source: SearchSource) -> None:
+    """Register (or replace, so that ``ready()`` may run twice) a source of search results."""
+    _SOURCES[source.key] = source
+
+
+def search_sources() -> list[SearchSource]:
+    return sorted(_SOURCES.values(), key=lambda source: (source.position, source.key))
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+def fold(text: str | None) -> str | None:
+    """Case-folded, with "ё" as "е": how the search compares text."""
+    if text is None:
+        return None
+    return unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query worth searching for, folded, without repeats: at most MAX_WORDS."""
+    words: list[str] = []
+    for word in WORD.findall(fold(query)):
+        if len(word) >= MIN_WORD_LENGTH and word not in words:
+            words.append(word)
+    return words[:MAX_WORDS]
+
+
+def prefix(word: str) -> str:
+    """What a word's forms start with: Russian words lose a short ending, English plurals an "s"."""
+    if CYRILLIC.search(word):
+        if len(word) >= 7:
+            return word[:-2]
+        if len(word) == 6:
+            return word[:-1]
+        return word
+    if len(word) >= 5 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+# --- the form --------------------------------------------------------------------------------
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search for",
+        max_length=MAX_QUERY_LENGTH,
+        required=False,
+        error_messages={"max_length": f"Use at most {MAX_QUERY_LENGTH} characters; a few words find more."},
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}),
+    )
+    type = forms.ChoiceField(label="In", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].choices = [("", "Everywhere")] + [(s.key, s.label) for s in search_sources()]
+        self.fields["type"].error_messages["invalid_choice"] = "Choose one of the options in the list."
+        # Django's refusal of a NUL byte names no value; say what to do instead.
+        for validator in self.fields["q"].validators:
+            if getattr(validator, "code", "") == "null_characters_not_allowed":
+                validator.message = "The search words contain a character that cannot be searched for."
+
+    def clean_q(self) -> str:
+        query = self.cleaned_data["q"]
+        if query and not query_words(query):
+            raise forms.ValidationError(
+                f"Type at least {MIN_WORD_LENGTH} letters or digits of a word.", code="too_short"
+            )
+        return query
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}_error"}
+                )
+
+
+# --- running a search ------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    source: SearchSource
+    object: object
+    rank: float
+    words: list[str] = field(repr=False)
+
+    @property
+    def url(self) -> str:
+        return self.object.get_absolute_url()
+
+    @property
+    def title(self) -> SafeString:
+        return highlight(str(self.object.title), self.words)
+
+    @property
+    def snippet(self) -> SafeString:
+        texts = [plain_text(value_of(self.object, path)) for path in self.source.snippet_fields]
+        texts = [text for text in texts if text]
+        for text in texts:
+            start = first_match(text, self.words)
+            if start is not None:
+                return highlight(excerpt(text, start), self.words)
+        return highlight(excerpt(texts[0], 0), self.words) if texts else mark_safe("")
+
+
+@dataclass
+class Results:
+    hits: list[Hit]  #: of the chosen type (or every type), best first
+    counts: list[tuple[SearchSource, int]]  #: per source with hits, in the sources' order
+    capped: bool  #: a source had more than MAX_HITS_PER_SOURCE hits; the rest are not shown
+
+
+def search(query: str, kind: str = "") -> Results:
+    """Published items that match every word of ``query``; only ``kind``'s if given."""
+    words = query_words(query)
+    by_source = {source.key: _search_source(source, words) for source in search_sources()}
+    counts = [(source, len(by_source[source.key])) for source in search_sources() if by_source[source.key]]
+    shown = [hit for key, hits in by_source.items() if not kind or key == kind for hit in hits]
+    shown.sort(key=lambda hit: (-hit.rank, -hit.object.published_at.timestamp(), hit.source.position))
+    capped = any(len(hits) >= MAX_HITS_PER_SOURCE for hits in by_source.values())
+    return Results(hits=shown, counts=counts, capped=capped)
+
+
+def _search_source(source: SearchSource, words: list[str]) -> list[Hit]:
+    if not words:
+        return []
+    if connection.vendor == "postgresql":
+        return _search_postgresql(source, words)
+    return _search_by_substring(source, words)
+
+
+class Translate(Func):
+    """``translate(text, 'ё', 'е')`` in PostgreSQL."""
+
+    function = "translate"
+    output_field = TextField()
+
+    def __init__(self, expression):
+        super().__init__(expression, Value("ёЁ"), Value("еЕ"))
+
+
+def _search_postgresql(source: SearchSource, words: list[str]) -> list[Hit]:
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    vector = reduce(
+        lambda a, b: a + b,
+        (SearchVector(Translate(F(path)), weight=weight, config=CONFIG) for path, weight in source.fields.items()),
+    )
+    # Only letters and digits reach the query (WORD), so no tsquery syntax comes from a visitor.
+    query = SearchQuery(" & ".join(f"{prefix(word)}:*" for word in words), search_type="raw", config=CONFIG)
+    rows = (
+        source.queryset()
+        .annotate(search_match=vector, search_rank=SearchRank(vector, query))
+        .filter(search_match=query)
+        .order_by("-search_rank", "-published_at", "-pk")[:MAX_HITS_PER_SOURCE]
+    )
+    return [Hit(source, row, row.search_rank, words) for row in rows]
+
+
+class CaseFold(Func):
+    """``casefold(text)``: the SQL function ``register_sqlite_functions`` adds to SQLite."""
+
+    function = "casefold"
+    output_field = TextField()
+
+
+def register_sqlite_functions(sender, connection, **kwargs) -> None:
+    """On every new SQLite connection (signal ``connection_created``): ``casefold(text)``."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("casefold", 1, fold, deterministic=True)
+
+
+WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
+
+
+def _search_by_substring(source: SearchSource, words: list[str]) -> list[Hit]:
+    prefixes = [prefix(word) for word in words]
+    folded = {path: f"search_folded_{number}" for number, path in enumerate(source.fields)}
+    every_word = reduce(
+        and_, (reduce(or_, (Q(**{f"{alias}__contains": p}) for alias in folded.values())) for p in prefixes)
+    )
+    rows = (
+        source.queryset()
+        .alias(**{alias: CaseFold(F(path)) for path, alias in folded.items()})
+        .filter(every_word)
+        .order_by("-published_at", "-pk")
+    )
+    hits = []
+    for row in rows[: MAX_HITS_PER_SOURCE * 2]:
+        texts = {path: fold(plain_text(value_of(row, path))) for path in source.fields}
+        if not all(any(_starts_a_word(text, p) for text in texts.values()) for p in prefixes):
+            continue  # the word was only inside the markup, or inside another word
+        matched = [path for path, text in texts.items() if any(_starts_a_word(text, p) for p in prefixes)]
+        rank = sum(WEIGHTS[source.fields[path]] for path in matched)
+        hits.append(Hit(source, row, rank, words))
+        if len(hits) == MAX_HITS_PER_SOURCE:
+            break
+    return hits
+
+
+def _starts_a_word(text: str, word_prefix: str) -> bool:
+    return re.search(rf"(?<![^\W_]){re.escape(word_prefix)}", text) is not None
+
+
+# --- showing a hit ---------------------------------------------------------------------------
+
+
+def value_of(obj, path: str):
+    for name in path.split("__"):
+        obj = getattr(obj, name, None)
+        if obj is None:
+            return None
+    return obj
+
+
+def plain_text(value) -> str:
+    """A field's text without markup: rich text is HTML."""
+    if value is None:
+        return ""
+    text = str(value)
+    if "<" in text or "&" in text:
+        text = html.unescape(strip_tags(text))
+    return " ".join(text.split())
+
+
+def _word_spans(text: str, words: list[str]):
+    prefixes = [prefix(word) for word in words]
+    for match in WORD.finditer(text):
+        folded = fold(match.group())
+        if any(folded.startswith(p) for p in prefixes):
+            yield match.start(), match.end()
+
+
+def first_match(text: str, words: list[str]) -> int | None:
+    return next((start for start, _end in _word_spans(text, words)), None)
+
+
+def excerpt(text: str, start: int) -> str:
+    """About SNIPPET_LENGTH characters of ``text`` around ``start``, cut at word boundaries."""
+    begin = max(0, start - SNIPPET_LENGTH // 3)
+    if begin:
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < start else begin
+    piece = Truncator(text[begin:]).chars(SNIPPET_LENGTH)
+    return ("… " if begin else "") + piece
+
+
+def highlight(text: str, words: list[str]) -> SafeString:
+    """``text`` escaped, with the words that match the query in ``<mark>``."""
+    parts, last = [], 0
+    for start, end in _word_spans(text, words):
+        parts += [escape(text[last:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        last = end
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
