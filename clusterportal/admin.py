@@ -53,6 +53,27 @@ class LabelledTabularInline(admin.TabularInline):
         return formfield
 
 
+class OrderedTabularInline(LabelledTabularInline):
+    """A tabular inline whose rows editors reorder by dragging, or with "Move up" / "Move down".
+
+    The ``ordering_field`` column stays visible and editable; inline-order.js renumbers it
+    (10, 20, 30 …) in the rows' order after each move. It finds the column by the
+    ``data-inline-order`` attribute set here, so only inlines that opt in are touched.
+    """
+
+    ordering_field = "position"
+
+    class Media:
+        css = {"all": ["css/inline-order.css"]}
+        js = ["js/inline-order.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.name == self.ordering_field:
+            formfield.widget.attrs["data-inline-order"] = ""
+        return formfield
+
+
 class PublicationStateFilter(admin.SimpleListFilter):
     title = "status"
     parameter_name = "state"

@@ -10,8 +10,8 @@ from django.utils.html import format_html
 
 from clusterportal import images
 from clusterportal.admin import (
-    LabelledTabularInline,
     MultiplePictureField,
+    OrderedTabularInline,
     PublishableAdmin,
     WithCoverAdmin,
     picture_thumbnail,
@@ -24,7 +24,7 @@ from media_center.video_hosts import ALLOWED_HOSTS_TEXT, parse_video_url
 MAX_PHOTOS_PER_UPLOAD = 60
 
 
-class GalleryPhotoInline(LabelledTabularInline):
+class GalleryPhotoInline(OrderedTabularInline):
     model = GalleryPhoto
     fields = ("picture", "preview", "caption", "credit", "position")
     readonly_fields = ("preview",)

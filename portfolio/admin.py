@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from clusterportal.admin import (
-    LabelledTabularInline,
+    OrderedTabularInline,
     PublishableAdmin,
     SectionCategoryAdmin,
     WithCoverAdmin,
@@ -22,13 +22,13 @@ class OrganizationAdmin(admin.ModelAdmin):
     formfield_overrides = PublishableAdmin.formfield_overrides
 
 
-class KeyFigureInline(LabelledTabularInline):
+class KeyFigureInline(OrderedTabularInline):
     model = KeyFigure
     fields = ("label", "value", "position")
     extra = 1
 
 
-class GalleryItemInline(LabelledTabularInline):
+class GalleryItemInline(OrderedTabularInline):
     model = GalleryItem
     fields = ("picture", "preview", "caption", "position")
     readonly_fields = ("preview",)
