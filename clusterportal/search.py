@@ -46,8 +46,9 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-MAX_QUERY_LENGTH = 200
-MAX_WORDS = 10
+from clusterportal.richtext import RichTextField
+
+MAX_QUERY_LENGTH = 200  # bounds the number of words too: every one of them must match
 MIN_WORD_LENGTH = 2
 MAX_HITS_PER_SOURCE = 200
 SNIPPET_LENGTH = 240
@@ -93,16 +94,20 @@ def fold(text: str | None) -> str | None:
 
 
 def query_words(query: str) -> list[str]:
-    """The words of a query worth searching for, folded, without repeats: at most MAX_WORDS."""
+    """The words of a query worth searching for, folded, without repeats."""
     words: list[str] = []
     for word in WORD.findall(fold(query)):
         if len(word) >= MIN_WORD_LENGTH and word not in words:
             words.append(word)
-    return words[:MAX_WORDS]
+    return words
 
 
 def prefix(word: str) -> str:
-    """What a word's forms start with: Russian words lose a short ending, English plurals an "s"."""
+    """What a word's forms start with: Russian words lose a short ending, English plurals an "s".
+
+    PostgreSQL stems the result as well, so short Russian words keep their ending here (its
+    stemmer already finds "цена" for "цены"; "заво…" would also find "завтра").
+    """
     if CYRILLIC.search(word):
         if len(word) >= 7:
             return word[:-2]
@@ -112,6 +117,14 @@ def prefix(word: str) -> str:
     if len(word) >= 5 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+def loose_prefix(word: str) -> str:
+    """``prefix`` for plain substring matching (SQLite, highlighting), which has no stemmer:
+    Russian words of four or five letters lose their last letter too ("цены" → "цен")."""
+    if CYRILLIC.search(word) and 4 <= len(word) <= 5:
+        return word[:-1]
+    return prefix(word)
 
 
 # --- the form --------------------------------------------------------------------------------
@@ -146,6 +159,10 @@ class SearchForm(forms.Form):
 
     def full_clean(self):
         super().full_clean()
+        if "q" in self.errors and "\x00" in self.data.get("q", ""):
+            # Refused, and not written back into the page either.
+            self.data = self.data.copy()
+            self.data["q"] = self.data["q"].replace("\x00", "")
         for name in self.errors:
             if name in self.fields:
                 self.fields[name].widget.attrs.update(
@@ -173,7 +190,8 @@ class Hit:
 
     @property
     def snippet(self) -> SafeString:
-        texts = [plain_text(value_of(self.object, path)) for path in self.source.snippet_fields]
+        rich = rich_fields(self.source)
+        texts = [plain_text(value_of(self.object, path), rich=path in rich) for path in self.source.snippet_fields]
         texts = [text for text in texts if text]
         for text in texts:
             start = first_match(text, self.words)
@@ -221,12 +239,26 @@ class Translate(Func):
 def _search_postgresql(source: SearchSource, words: list[str]) -> list[Hit]:
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
+    # Two vectors of the same fields: stemmed (the russian configuration) finds other forms of a
+    # word, unstemmed ("simple") finds any word that starts with what was typed ("vaccinat"
+    # is not a prefix of the stem "vaccin", but is of "vaccination").
     vector = reduce(
         lambda a, b: a + b,
-        (SearchVector(Translate(F(path)), weight=weight, config=CONFIG) for path, weight in source.fields.items()),
+        (
+            SearchVector(Translate(F(path)), weight=weight, config=config)
+            for config in (CONFIG, "simple")
+            for path, weight in source.fields.items()
+        ),
     )
     # Only letters and digits reach the query (WORD), so no tsquery syntax comes from a visitor.
-    query = SearchQuery(" & ".join(f"{prefix(word)}:*" for word in words), search_type="raw", config=CONFIG)
+    query = reduce(
+        and_,
+        (
+            SearchQuery(f"{prefix(word)}:*", search_type="raw", config=CONFIG)
+            | SearchQuery(f"{word}:*", search_type="raw", config="simple")
+            for word in words
+        ),
+    )
     rows = (
         source.queryset()
         .annotate(search_match=vector, search_rank=SearchRank(vector, query))
@@ -249,11 +281,14 @@ def register_sqlite_functions(sender, connection, **kwargs) -> None:
         connection.connection.create_function("casefold", 1, fold, deterministic=True)
 
 
-WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}
+#: A title match outweighs matches in every other field together (a source has a few of those).
+WEIGHTS = {"A": 1.0, "B": 0.2, "C": 0.1, "D": 0.05}
+#: SQLite reads at most this many candidates (newest first) before ranking them in Python.
+MAX_CANDIDATES = 2000
 
 
 def _search_by_substring(source: SearchSource, words: list[str]) -> list[Hit]:
-    prefixes = [prefix(word) for word in words]
+    prefixes = [loose_prefix(word) for word in words]
     folded = {path: f"search_folded_{number}" for number, path in enumerate(source.fields)}
     every_word = reduce(
         and_, (reduce(or_, (Q(**{f"{alias}__contains": p}) for alias in folded.values())) for p in prefixes)
@@ -265,16 +300,16 @@ def _search_by_substring(source: SearchSource, words: list[str]) -> list[Hit]:
         .order_by("-published_at", "-pk")
     )
     hits = []
-    for row in rows[: MAX_HITS_PER_SOURCE * 2]:
-        texts = {path: fold(plain_text(value_of(row, path))) for path in source.fields}
+    rich = rich_fields(source)
+    for row in rows[:MAX_CANDIDATES]:
+        texts = {path: fold(plain_text(value_of(row, path), rich=path in rich)) for path in source.fields}
         if not all(any(_starts_a_word(text, p) for text in texts.values()) for p in prefixes):
             continue  # the word was only inside the markup, or inside another word
         matched = [path for path, text in texts.items() if any(_starts_a_word(text, p) for p in prefixes)]
         rank = sum(WEIGHTS[source.fields[path]] for path in matched)
         hits.append(Hit(source, row, rank, words))
-        if len(hits) == MAX_HITS_PER_SOURCE:
-            break
-    return hits
+    hits.sort(key=lambda hit: -hit.rank)  # stable: newest first among equals
+    return hits[:MAX_HITS_PER_SOURCE]
 
 
 def _starts_a_word(text: str, word_prefix: str) -> bool:
@@ -292,18 +327,26 @@ def value_of(obj, path: str):
     return obj
 
 
-def plain_text(value) -> str:
-    """A field's text without markup: rich text is HTML."""
+def rich_fields(source: SearchSource) -> set[str]:
+    """The source's fields that hold rich text (HTML); the others are plain text as written."""
+    model = source.queryset().model
+    return {
+        path for path in source.fields if "__" not in path and isinstance(model._meta.get_field(path), RichTextField)
+    }
+
+
+def plain_text(value, *, rich: bool) -> str:
+    """A field's text as a reader sees it: rich text (HTML) without its markup."""
     if value is None:
         return ""
     text = str(value)
-    if "<" in text or "&" in text:
+    if rich:
         text = html.unescape(strip_tags(text))
     return " ".join(text.split())
 
 
 def _word_spans(text: str, words: list[str]):
-    prefixes = [prefix(word) for word in words]
+    prefixes = [loose_prefix(word) for word in words]
     for match in WORD.finditer(text):
         folded = fold(match.group())
         if any(folded.startswith(p) for p in prefixes):
