@@ -2,7 +2,8 @@
 Site-wide search (``/search/?q=``): one box over every content type.
 
 A content app registers a *search source* in its ``AppConfig.ready()``, naming the fields to
-search and how much a match in each counts (PostgreSQL's weights, "A" highest)::
+search and how much a match in each counts (PostgreSQL's weights, "A" highest); content that is
+also in the media center's stream says ``SearchSource.like(stream_source, fields=…)``::
 
     register_search_source(SearchSource(
         key="news", label="News", item_label="News",
@@ -46,6 +47,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from clusterportal.registry import StreamSource
 from clusterportal.richtext import RichTextField
 
 MAX_QUERY_LENGTH = 200  # bounds the number of words too: every one of them must match
@@ -69,6 +71,18 @@ class SearchSource:
     #: Short labels (a category, an outlet) are searched but make poor excerpts.
     snippet_fields: tuple[str, ...] = ()
     position: int = 100  #: order of the type choices; lower first
+
+    @classmethod
+    def like(cls, stream: StreamSource, **kwargs) -> SearchSource:
+        """The search source of a stream source's content: its key, labels, queryset and place."""
+        return cls(
+            key=stream.key,
+            label=stream.label,
+            item_label=stream.item_label,
+            queryset=stream.queryset,
+            position=stream.position,
+            **kwargs,
+        )
 
 
 _SOURCES: dict[str, SearchSource] = {}

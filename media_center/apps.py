@@ -10,6 +10,13 @@ class MediaCenterConfig(AppConfig):
         from clusterportal.search import SearchSource, register_search_source
         from media_center.models import Gallery, PressMention, Publication, Video
 
+        #: What the site search reads of each kind: fields with their weight, and the excerpt's.
+        searched = {
+            "galleries": ({"title": "A", "description": "B"}, ("description",)),
+            "videos": ({"title": "A", "description": "B"}, ("description",)),
+            "publications": ({"title": "A", "description": "B"}, ("description",)),
+            "press": ({"title": "A", "outlet": "B", "excerpt": "B"}, ("excerpt",)),
+        }
         for source in (
             StreamSource(
                 key="galleries",
@@ -43,42 +50,5 @@ class MediaCenterConfig(AppConfig):
             ),
         ):
             register_stream_source(source)
-        for source in (
-            SearchSource(
-                key="galleries",
-                label="Photo galleries",
-                item_label="Photo gallery",
-                queryset=lambda: Gallery.objects.published(),
-                fields={"title": "A", "description": "B"},
-                snippet_fields=("description",),
-                position=20,
-            ),
-            SearchSource(
-                key="videos",
-                label="Videos",
-                item_label="Video",
-                queryset=lambda: Video.objects.published(),
-                fields={"title": "A", "description": "B"},
-                snippet_fields=("description",),
-                position=30,
-            ),
-            SearchSource(
-                key="publications",
-                label="Publications",
-                item_label="Publication",
-                queryset=lambda: Publication.objects.published(),
-                fields={"title": "A", "description": "B"},
-                snippet_fields=("description",),
-                position=40,
-            ),
-            SearchSource(
-                key="press",
-                label="Press about us",
-                item_label="Press about us",
-                queryset=lambda: PressMention.objects.published(),
-                fields={"title": "A", "outlet": "B", "excerpt": "B"},
-                snippet_fields=("excerpt",),
-                position=50,
-            ),
-        ):
-            register_search_source(source)
+            fields, snippet_fields = searched[source.key]
+            register_search_source(SearchSource.like(source, fields=fields, snippet_fields=snippet_fields))

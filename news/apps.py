@@ -12,23 +12,18 @@ class NewsConfig(AppConfig):
         from clusterportal.search import SearchSource, register_search_source
         from news.models import Article
 
-        register_stream_source(
-            StreamSource(
-                key="news",
-                label="News",
-                item_label="News",
-                queryset=lambda: Article.objects.published().select_related("category"),
-                position=10,
-            )
+        stream = StreamSource(
+            key="news",
+            label="News",
+            item_label="News",
+            queryset=lambda: Article.objects.published().select_related("category"),
+            position=10,
         )
+        register_stream_source(stream)
         register_search_source(
-            SearchSource(
-                key="news",
-                label="News",
-                item_label="News",
-                queryset=lambda: Article.objects.published().select_related("category"),
+            SearchSource.like(
+                stream,
                 fields={"title": "A", "lead": "B", "category__name": "B", "body": "C"},
                 snippet_fields=("lead", "body"),
-                position=10,
             )
         )
