@@ -64,7 +64,7 @@ def test_article_page_shows_print_link_date_category_title_and_body(article, cli
     text = response.text
     assert only_href(response, r">Print<") == article.get_print_url()
     assert "23 November 2017" in text
-    assert '<time datetime="2017-11-23T12:00:00+03:00">' in text
+    assert '<time datetime="2017-11-23T12:00:00+0300">' in text
     assert only_href(response, r">GMP News<") == "/news/?category=gmp-news"
     assert f"<h1>{article.title}</h1>" in text
     assert "The inspection found no critical deviations." in text
