@@ -256,12 +256,16 @@ def _search_postgresql(source: SearchSource, words: list[str]) -> list[Hit]:
     # Two vectors of the same fields: stemmed (the russian configuration) finds other forms of a
     # word, unstemmed ("simple") finds any word that starts with what was typed ("vaccinat"
     # is not a prefix of the stem "vaccin", but is of "vaccination").
+    # One to_tsvector() per weight and configuration: the fields of a weight are read together.
+    by_weight: dict[str, list[str]] = {}
+    for path, weight in source.fields.items():
+        by_weight.setdefault(weight, []).append(path)
     vector = reduce(
         lambda a, b: a + b,
         (
-            SearchVector(Translate(F(path)), weight=weight, config=config)
+            SearchVector(*(Translate(F(path)) for path in paths), weight=weight, config=config)
             for config in (CONFIG, "simple")
-            for path, weight in source.fields.items()
+            for weight, paths in by_weight.items()
         ),
     )
     # Only letters and digits reach the query (WORD), so no tsquery syntax comes from a visitor.
@@ -275,8 +279,9 @@ def _search_postgresql(source: SearchSource, words: list[str]) -> list[Hit]:
     )
     rows = (
         source.queryset()
-        .annotate(search_match=vector, search_rank=SearchRank(vector, query))
+        .alias(search_match=vector)  # in WHERE only: the vector is not sent back
         .filter(search_match=query)
+        .annotate(search_rank=SearchRank(vector, query))  # computed for the matches alone
         .order_by("-search_rank", "-published_at", "-pk")[:MAX_HITS_PER_SOURCE]
     )
     return [Hit(source, row, row.search_rank, words) for row in rows]
