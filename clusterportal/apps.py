@@ -7,8 +7,10 @@ class ClusterportalConfig(AppConfig):
 
     def ready(self):
         from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate
 
         from clusterportal import checks  # noqa: F401  (registers the system checks)
-        from clusterportal.search import register_sqlite_functions
+        from clusterportal.search import index_missing_after_migrate, register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="clusterportal.sqlite_functions")
+        post_migrate.connect(index_missing_after_migrate, sender=self, dispatch_uid="clusterportal.search_index")

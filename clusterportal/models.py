@@ -8,6 +8,7 @@ re-types it.
 """
 
 from anyascii import anyascii
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
@@ -99,6 +100,9 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("last changed", auto_now=True)
+    #: What the site search reads on PostgreSQL, written on every save (clusterportal.search);
+    #: unused (empty) on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 

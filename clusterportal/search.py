@@ -43,6 +43,7 @@ from operator import and_, or_
 from django import forms
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models.signals import post_save
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -89,8 +90,30 @@ _SOURCES: dict[str, SearchSource] = {}
 
 
 def register_search_source(source: SearchSource) -> None:
-    """Register (or replace, so that ``ready()`` may run twice) a source of search results."""
+    """Register (or replace, so that ``ready()`` may run twice) a source of search results.
+
+    From then on, saving one of its items writes the item's search vector (PostgreSQL), and so
+    does saving a related object a field reads (a category renamed: its articles).
+    """
     _SOURCES[source.key] = source
+    model = source.queryset().model
+    post_save.connect(_index_saved, sender=model, dispatch_uid=f"search-index-{source.key}")
+    for path in source.fields:
+        if "__" not in path:
+            continue
+        link = path.split("__")[0]
+        related = model._meta.get_field(link).related_model
+
+        def reindex_related(sender, instance, raw=False, link=link, **kwargs):
+            if not raw:
+                for item in source.queryset().model._base_manager.filter(**{link: instance}).iterator():
+                    index(item, source)
+
+        post_save.connect(reindex_related, sender=related, weak=False, dispatch_uid=f"search-index-{source.key}-{link}")
+
+
+def source_for(model) -> SearchSource | None:
+    return next((source for source in _SOURCES.values() if source.queryset().model is model), None)
 
 
 def search_sources() -> list[SearchSource]:
@@ -240,35 +263,12 @@ def _search_source(source: SearchSource, words: list[str]) -> list[Hit]:
     return _search_by_substring(source, words)
 
 
-class Translate(Func):
-    """``translate(text, 'ё', 'е')`` in PostgreSQL."""
-
-    function = "translate"
-    output_field = TextField()
-
-    def __init__(self, expression):
-        super().__init__(expression, Value("ёЁ"), Value("еЕ"))
-
-
 def _search_postgresql(source: SearchSource, words: list[str]) -> list[Hit]:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchQuery, SearchRank
 
-    # Two vectors of the same fields: stemmed (the russian configuration) finds other forms of a
-    # word, unstemmed ("simple") finds any word that starts with what was typed ("vaccinat"
-    # is not a prefix of the stem "vaccin", but is of "vaccination").
-    # One to_tsvector() per weight and configuration: the fields of a weight are read together.
-    by_weight: dict[str, list[str]] = {}
-    for path, weight in source.fields.items():
-        by_weight.setdefault(weight, []).append(path)
-    vector = reduce(
-        lambda a, b: a + b,
-        (
-            SearchVector(*(Translate(F(path)) for path in paths), weight=weight, config=config)
-            for config in (CONFIG, "simple")
-            for weight, paths in by_weight.items()
-        ),
-    )
     # Only letters and digits reach the query (WORD), so no tsquery syntax comes from a visitor.
+    # Each word: a stemmed prefix (other forms of the word) or an unstemmed one (a typed word
+    # beginning: "vaccinat" is no prefix of the stem "vaccin", but is of "vaccination").
     query = reduce(
         and_,
         (
@@ -279,12 +279,65 @@ def _search_postgresql(source: SearchSource, words: list[str]) -> list[Hit]:
     )
     rows = (
         source.queryset()
-        .alias(search_match=vector)  # in WHERE only: the vector is not sent back
-        .filter(search_match=query)
-        .annotate(search_rank=SearchRank(vector, query))  # computed for the matches alone
+        .filter(search_vector=query)
+        .annotate(search_rank=SearchRank(F("search_vector"), query))
         .order_by("-search_rank", "-published_at", "-pk")[:MAX_HITS_PER_SOURCE]
     )
     return [Hit(source, row, row.search_rank, words) for row in rows]
+
+
+# --- the stored vectors (PostgreSQL) -------------------------------------------------------
+
+
+def index(obj, source: SearchSource | None = None) -> None:
+    """Write ``obj.search_vector``: each weight's fields as plain text, twice — stemmed by the
+    russian configuration and unstemmed ("simple"). PostgreSQL only; one UPDATE."""
+    if connection.vendor != "postgresql":
+        return
+    from django.contrib.postgres.search import SearchVector
+
+    source = source or source_for(type(obj))
+    if source is None:
+        return
+    rich = rich_fields(source)
+    by_weight: dict[str, list[str]] = {}
+    for path, weight in source.fields.items():
+        text = plain_text(value_of(obj, path), rich=path in rich).replace("ё", "е").replace("Ё", "Е")
+        by_weight.setdefault(weight, []).append(text)
+    vector = reduce(
+        lambda a, b: a + b,
+        (
+            SearchVector(Value(" ".join(texts)), weight=weight, config=config)
+            for config in (CONFIG, "simple")
+            for weight, texts in by_weight.items()
+        ),
+    )
+    type(obj)._base_manager.filter(pk=obj.pk).update(search_vector=vector)
+
+
+def _index_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:  # fixtures load raw rows; update_search_index covers them
+        index(instance)
+
+
+def index_all(*, missing_only: bool = False) -> int:
+    """(Re)write the search vectors of every item, or of those without one; how many."""
+    if connection.vendor != "postgresql":
+        return 0
+    count = 0
+    for source in search_sources():
+        items = source.queryset().model._base_manager.all()
+        if missing_only:
+            items = items.filter(search_vector__isnull=True)
+        for item in items.iterator():
+            index(item, source)
+            count += 1
+    return count
+
+
+def index_missing_after_migrate(sender, **kwargs) -> None:
+    """``post_migrate``: items saved before the search existed (or loaded raw) get a vector."""
+    index_all(missing_only=True)
 
 
 class CaseFold(Func):
