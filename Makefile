@@ -27,7 +27,7 @@ run: $(VENV)/.installed-run
 	mkdir -p var
 	$(PY) manage.py migrate --noinput --verbosity 0
 	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_local_admin
+	$(PY) manage.py ensure_local_admin --site-url http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## The whole suite. DATABASE_URL=postgres://… runs it on PostgreSQL.

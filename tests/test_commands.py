@@ -160,3 +160,9 @@ def test_ensure_local_admin_refuses_outside_the_local_default(settings):
     with pytest.raises(CommandError, match="local"):
         run("ensure_local_admin")
     assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_ensure_local_admin_names_the_address_the_site_runs_at():
+    assert "http://127.0.0.1:8000/admin/" in run("ensure_local_admin")
+    get_user_model().objects.all().delete()
+    assert "http://127.0.0.1:8010/admin/" in run("ensure_local_admin", site_url="http://127.0.0.1:8010")

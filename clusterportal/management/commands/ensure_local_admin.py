@@ -17,8 +17,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Say what would happen; change nothing.")
+        parser.add_argument("--site-url", default="http://127.0.0.1:8000", help="Where the site runs, for the message.")
 
-    def handle(self, *args, dry_run: bool = False, verbosity: int = 1, **options):
+    def handle(self, *args, dry_run: bool = False, verbosity: int = 1, site_url: str = "", **options):
         if not settings.LOCAL:
             raise CommandError("ensure_local_admin is for the local embedded default only (DJANGO_ENV=local).")
         User = get_user_model()
@@ -33,7 +34,7 @@ class Command(BaseCommand):
         User.objects.create_superuser(USERNAME, email="admin@localhost", password=password)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Created the local superuser for http://127.0.0.1:8000/admin/\n"
+                f"Created the local superuser for {site_url.rstrip('/')}/admin/\n"
                 f"    username: {USERNAME}\n    password: {password}\n"
                 "This password is shown only now; `manage.py changepassword admin` sets a new one."
             )
