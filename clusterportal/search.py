@@ -336,7 +336,18 @@ def index_all(*, missing_only: bool = False) -> int:
 
 
 def index_missing_after_migrate(sender, **kwargs) -> None:
-    """``post_migrate``: items saved before the search existed (or loaded raw) get a vector."""
+    """``post_migrate``: items saved before the search existed (or loaded raw) get a vector.
+
+    Not when a migration back in time has taken the column away (``migrate news 0001``).
+    """
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for source in search_sources():
+            table = source.queryset().model._meta.db_table
+            columns = {column.name for column in connection.introspection.get_table_description(cursor, table)}
+            if "search_vector" not in columns:
+                return
     index_all(missing_only=True)
 
 
