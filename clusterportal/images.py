@@ -12,6 +12,7 @@ The one picture pipeline of the site: upload validation, safe file names, rendit
   without a cover, written once per title.
 """
 
+import functools
 import hashlib
 import io
 import math
@@ -222,9 +223,14 @@ FONT_REGULAR = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 def font(*, bold: bool, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     """DejaVu Sans (bold or regular) at ``size`` px, or Pillow's built-in font without it."""
     try:
-        return ImageFont.truetype(str(FONT_BOLD if bold else FONT_REGULAR), size)
+        return _truetype(str(FONT_BOLD if bold else FONT_REGULAR), size)
     except OSError:
         return ImageFont.load_default(size=size)
+
+
+@functools.lru_cache(maxsize=32)
+def _truetype(path: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size)  # read once per process and size, not per picture
 
 
 def wrap(draw, text: str, font, max_width: int, max_lines: int) -> list[str]:

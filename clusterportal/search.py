@@ -43,11 +43,12 @@ from operator import and_, or_
 from django import forms
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField, Value
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from clusterportal.filters import FilterForm
 from clusterportal.registry import StreamSource
 from clusterportal.richtext import RichTextField
 
@@ -93,23 +94,44 @@ def register_search_source(source: SearchSource) -> None:
     """Register (or replace, so that ``ready()`` may run twice) a source of search results.
 
     From then on, saving one of its items writes the item's search vector (PostgreSQL), and so
-    does saving a related object a field reads (a category renamed: its articles).
+    does changing what a related object contributes (a category renamed: its articles).
     """
     _SOURCES[source.key] = source
     model = source.queryset().model
-    post_save.connect(_index_saved, sender=model, dispatch_uid=f"search-index-{source.key}")
+
+    def index_saved(sender, instance, raw=False, **kwargs):
+        if not raw:  # fixtures load raw rows; migrate and update_search_index cover them
+            index(instance, source)
+
+    post_save.connect(index_saved, sender=model, weak=False, dispatch_uid=f"search-index-{source.key}")
+    read_through: dict[str, list[str]] = {}  # a foreign key -> the fields read through it
     for path in source.fields:
-        if "__" not in path:
-            continue
-        link = path.split("__")[0]
-        related = model._meta.get_field(link).related_model
+        if "__" in path:
+            link, field_name = path.split("__", 1)
+            read_through.setdefault(link, []).append(field_name)
+    for link, names in read_through.items():
+        _reindex_through(source, model, link, names)
 
-        def reindex_related(sender, instance, raw=False, link=link, **kwargs):
-            if not raw:
-                for item in source.queryset().model._base_manager.filter(**{link: instance}).iterator():
-                    index(item, source)
 
-        post_save.connect(reindex_related, sender=related, weak=False, dispatch_uid=f"search-index-{source.key}-{link}")
+def _reindex_through(source: SearchSource, model, link: str, names: list[str]) -> None:
+    """When the object behind ``link`` changes what it contributes, rewrite its items' vectors."""
+    related = model._meta.get_field(link).related_model
+    remembered = f"_search_before_{source.key}_{link}"
+
+    def remember(sender, instance, raw=False, **kwargs):
+        if not raw and instance.pk is not None:
+            setattr(instance, remembered, sender._base_manager.filter(pk=instance.pk).values(*names).first())
+
+    def reindex(sender, instance, raw=False, **kwargs):
+        before = getattr(instance, remembered, None)
+        if raw or (before is not None and all(before[name] == getattr(instance, name) for name in names)):
+            return  # e.g. a category moved in the list: its name is the same
+        for item in model._base_manager.filter(**{link: instance}).select_related(link).iterator():
+            index(item, source)
+
+    uid = f"search-index-{source.key}-{link}"
+    pre_save.connect(remember, sender=related, weak=False, dispatch_uid=uid)
+    post_save.connect(reindex, sender=related, weak=False, dispatch_uid=uid)
 
 
 def source_for(model) -> SearchSource | None:
@@ -167,24 +189,22 @@ def loose_prefix(word: str) -> str:
 # --- the form --------------------------------------------------------------------------------
 
 
-class SearchForm(forms.Form):
+class SearchForm(FilterForm):
+    """``q`` and ``type``; errors tied to their fields and never echoing the visitor's value."""
+
     q = forms.CharField(
         label="Search for",
         max_length=MAX_QUERY_LENGTH,
         required=False,
         error_messages={"max_length": f"Use at most {MAX_QUERY_LENGTH} characters; a few words find more."},
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}),
+        widget=forms.TextInput(attrs={"type": "search", "spellcheck": "false"}),
     )
-    type = forms.ChoiceField(label="In", required=False)
+    type = forms.ChoiceField(label="Search in", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["type"].choices = [("", "Everywhere")] + [(s.key, s.label) for s in search_sources()]
         self.fields["type"].error_messages["invalid_choice"] = "Choose one of the options in the list."
-        # Django's refusal of a NUL byte names no value; say what to do instead.
-        for validator in self.fields["q"].validators:
-            if getattr(validator, "code", "") == "null_characters_not_allowed":
-                validator.message = "The search words contain a character that cannot be searched for."
 
     def clean_q(self) -> str:
         query = self.cleaned_data["q"]
@@ -197,14 +217,9 @@ class SearchForm(forms.Form):
     def full_clean(self):
         super().full_clean()
         if "q" in self.errors and "\x00" in self.data.get("q", ""):
-            # Refused, and not written back into the page either.
+            # Refused by Django's validator, and not written back into the page either.
             self.data = self.data.copy()
             self.data["q"] = self.data["q"].replace("\x00", "")
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}_error"}
-                )
 
 
 # --- running a search ------------------------------------------------------------------------
@@ -241,18 +256,22 @@ class Hit:
 class Results:
     hits: list[Hit]  #: of the chosen type (or every type), best first
     counts: list[tuple[SearchSource, int]]  #: per source with hits, in the sources' order
-    capped: bool  #: a source had more than MAX_HITS_PER_SOURCE hits; the rest are not shown
+    capped: bool  #: a source shown had more than MAX_HITS_PER_SOURCE hits; the rest are not shown
+    capped_keys: set[str] = field(default_factory=set)  #: the sources that had more
 
 
 def search(query: str, kind: str = "") -> Results:
     """Published items that match every word of ``query``; only ``kind``'s if given."""
     words = query_words(query)
+    # Each source answers at most one hit more than it may show: that one says "there are more".
     by_source = {source.key: _search_source(source, words) for source in search_sources()}
+    capped_keys = {key for key, hits in by_source.items() if len(hits) > MAX_HITS_PER_SOURCE}
+    by_source = {key: hits[:MAX_HITS_PER_SOURCE] for key, hits in by_source.items()}
     counts = [(source, len(by_source[source.key])) for source in search_sources() if by_source[source.key]]
     shown = [hit for key, hits in by_source.items() if not kind or key == kind for hit in hits]
     shown.sort(key=lambda hit: (-hit.rank, -hit.object.published_at.timestamp(), hit.source.position))
-    capped = any(len(hits) >= MAX_HITS_PER_SOURCE for hits in by_source.values())
-    return Results(hits=shown, counts=counts, capped=capped)
+    capped = bool(capped_keys & ({kind} if kind else set(by_source)))
+    return Results(hits=shown, counts=counts, capped=capped, capped_keys=capped_keys)
 
 
 def _search_source(source: SearchSource, words: list[str]) -> list[Hit]:
@@ -281,7 +300,7 @@ def _search_postgresql(source: SearchSource, words: list[str]) -> list[Hit]:
         source.queryset()
         .filter(search_vector=query)
         .annotate(search_rank=SearchRank(F("search_vector"), query))
-        .order_by("-search_rank", "-published_at", "-pk")[:MAX_HITS_PER_SOURCE]
+        .order_by("-search_rank", "-published_at", "-pk")[: MAX_HITS_PER_SOURCE + 1]
     )
     return [Hit(source, row, row.search_rank, words) for row in rows]
 
@@ -315,11 +334,6 @@ def index(obj, source: SearchSource | None = None) -> None:
     type(obj)._base_manager.filter(pk=obj.pk).update(search_vector=vector)
 
 
-def _index_saved(sender, instance, raw=False, **kwargs) -> None:
-    if not raw:  # fixtures load raw rows; update_search_index covers them
-        index(instance)
-
-
 def index_all(*, missing_only: bool = False) -> int:
     """(Re)write the search vectors of every item, or of those without one; how many."""
     if connection.vendor != "postgresql":
@@ -338,13 +352,17 @@ def index_all(*, missing_only: bool = False) -> int:
 def index_missing_after_migrate(sender, **kwargs) -> None:
     """``post_migrate``: items saved before the search existed (or loaded raw) get a vector.
 
-    Not when a migration back in time has taken the column away (``migrate news 0001``).
+    Not when a migration back in time has taken the table or the column away (``migrate news
+    0001``, ``migrate media_center zero``).
     """
     if connection.vendor != "postgresql":
         return
+    tables = set(connection.introspection.table_names())
     with connection.cursor() as cursor:
         for source in search_sources():
             table = source.queryset().model._meta.db_table
+            if table not in tables:
+                return
             columns = {column.name for column in connection.introspection.get_table_description(cursor, table)}
             if "search_vector" not in columns:
                 return
@@ -392,7 +410,7 @@ def _search_by_substring(source: SearchSource, words: list[str]) -> list[Hit]:
         rank = sum(WEIGHTS[source.fields[path]] for path in matched)
         hits.append(Hit(source, row, rank, words))
     hits.sort(key=lambda hit: -hit.rank)  # stable: newest first among equals
-    return hits[:MAX_HITS_PER_SOURCE]
+    return hits[: MAX_HITS_PER_SOURCE + 1]
 
 
 def _starts_a_word(text: str, word_prefix: str) -> bool:
@@ -418,13 +436,22 @@ def rich_fields(source: SearchSource) -> set[str]:
     }
 
 
+#: Where a block of rich text ends (or a line breaks), words end: "<p>a</p><p>b</p>" is "a b".
+#: Inline tags are left alone: "<strong>vacc</strong>ine" is one word.
+BLOCK_BOUNDARY = re.compile(
+    r"</?(?:p|h[1-6]|li|ul|ol|blockquote|pre|table|thead|tbody|tfoot|tr|td|th|caption|figure|figcaption|div|hr)"
+    r"(?:\s[^>]*)?>|<br\s*/?>",
+    re.IGNORECASE,
+)
+
+
 def plain_text(value, *, rich: bool) -> str:
     """A field's text as a reader sees it: rich text (HTML) without its markup."""
     if value is None:
         return ""
     text = str(value)
     if rich:
-        text = html.unescape(strip_tags(text))
+        text = html.unescape(strip_tags(BLOCK_BOUNDARY.sub(" ", text)))
     return " ".join(text.split())
 
 

@@ -199,18 +199,18 @@ class SearchView(TemplateView):
         context = super().get_context_data(**kwargs)
         form = SearchForm(self.request.GET or None)
         context.update(form=form, section="search")
-        if not form.is_bound or not form.is_valid() or not form.cleaned_data["q"].strip():
+        if not form.is_bound or not form.is_valid() or not form.cleaned_data["q"]:
             return context
-        query, kind = form.cleaned_data["q"].strip(), form.cleaned_data["type"]
-        results = search(query, kind)
         number = parse_page(self.request.GET.get("page", ""))
+        if number is None:
+            raise Http404("Not a page number.")
+        query, kind = form.cleaned_data["q"], form.cleaned_data["type"]  # CharField strips
+        results = search(query, kind)
         paginator = Paginator(results.hits, self.paginate_by)
         try:
-            page = paginator.page(number) if number is not None else None
+            page = paginator.page(number)
         except InvalidPage:
-            page = None
-        if page is None:
-            raise Http404("No such page of results.")
+            raise Http404("No such page of results.") from None
         context.update(
             query=query,
             kind=kind,

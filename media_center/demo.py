@@ -301,45 +301,6 @@ def drawn_pdf(title: str, text: str) -> bytes:
     return out.getvalue()
 
 
-def _pdf_text(text: str) -> str:
-    # The built-in Helvetica speaks Latin-1 only; anything else becomes "?" in this demo file.
-    latin = text.encode("latin-1", "replace").decode("latin-1")
-    return latin.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def minimal_pdf(title: str, text: str) -> bytes:
-    """A valid one-page PDF 1.4 with a title and a line of text (about 700 bytes, Latin-1 only).
-
-    Text a PDF reader can select; the tests' fixture. The demo draws its documents with
-    ``drawn_pdf`` instead, which speaks Cyrillic too.
-    """
-    stream = (
-        f"BT /F1 20 Tf 72 760 Td ({_pdf_text(title)}) Tj ET\n"
-        f"BT /F1 11 Tf 72 730 Td ({_pdf_text(text[:90])}) Tj ET\n"
-        f"BT /F1 9 Tf 72 60 Td ({_pdf_text(settings.SITE_NAME)} - demo document) Tj ET\n"
-    ).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-        b"/Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"endstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
-
-
 def minimal_docx(title: str, text: str) -> bytes:
     """A valid Word document (Office Open XML) with a heading and a paragraph."""
 

@@ -8,7 +8,14 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 
-from clusterportal.models import Picture, PlacedPicture, Publishable, PublishableQuerySet, WithCover
+from clusterportal.models import (
+    Picture,
+    PlacedPicture,
+    Publishable,
+    PublishableManager,
+    PublishableQuerySet,
+    WithCover,
+)
 from media_center import documents
 from media_center.video_hosts import VideoRef, parse_video_url, validate_video_url
 
@@ -46,7 +53,7 @@ class Gallery(WithCover, Publishable):
         "search engine description.",
     )
 
-    objects = GalleryQuerySet.as_manager()
+    objects = PublishableManager.from_queryset(GalleryQuerySet)()
 
     class Meta(Publishable.Meta):
         verbose_name = "photo gallery"

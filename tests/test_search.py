@@ -575,7 +575,7 @@ def test_search_form_has_labelled_fields_and_a_button(client):
     assert label_for(form, "id_q") == "Search for"
     [select] = start_tags(form, "select", name="type")
     assert select["id"] == "id_type"
-    assert label_for(form, "id_type") == "In"
+    assert label_for(form, "id_type") == "Search in"
     options = re.findall(r'<option\b[^>]*\bvalue="([^"]*)"[^>]*>(.*?)</option>', form, re.S)
     assert plain(options[0][1]) == "Everywhere"
     assert options[0][0] == ""

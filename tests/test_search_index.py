@@ -81,3 +81,29 @@ def test_migrate_gives_a_vector_to_items_without_one():
     Article.objects.update(search_vector=None)
     call_command("migrate", verbosity=0)  # nothing to apply; post_migrate still runs
     assert found("quokka") == ["Quokka census begins"]
+
+
+def test_words_either_side_of_a_block_boundary_stay_apart():
+    ArticleFactory(title="Plain", body="<p>First paragraph</p><p>quokka census</p><ul><li>one</li><li>numbat</li></ul>")
+    assert found("quokka") == ["Plain"]
+    assert found("numbat") == ["Plain"]
+    assert found("paragraphquokka") == []
+
+
+def test_content_queries_leave_the_search_vector_out():
+    sql = str(Article.objects.published().query)
+    assert "search_vector" not in sql
+
+
+@postgresql_only
+def test_a_category_saved_with_the_same_name_rewrites_nothing(django_assert_num_queries):
+    category = CategoryFactory(name="Platypus affairs")
+    for n in range(5):
+        ArticleFactory(title=f"Budget {n}", category=category)
+    category.position = 7
+    with django_assert_num_queries(2):  # what the name was, and the save; no article rewritten
+        category.save()
+    category.name = "Echidna affairs"
+    with django_assert_num_queries(2 + 1 + 5):  # and the articles: one read, one write each
+        category.save()
+    assert len(found("echidna")) == 5

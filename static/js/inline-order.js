@@ -119,9 +119,14 @@
     input.after(controls);
   }
 
+  // Emptied first, so that the same words twice ("Already first…") are announced twice.
   function announce(tbody, message) {
     const status = tbody.closest(".inline-group")?.querySelector(".inline-order__status");
-    if (status) status.textContent = message;
+    if (!status) return;
+    status.textContent = "";
+    requestAnimationFrame(() => {
+      status.textContent = message;
+    });
   }
 
   function announcePosition(tbody, row) {

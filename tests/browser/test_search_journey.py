@@ -32,7 +32,7 @@ def test_visitor_searches_from_the_header_narrows_by_type_and_opens_a_result(bro
     types = page.get_by_role("navigation", name="Results by type")
     types.get_by_role("link", name="News (", exact=False).click()
     page.wait_for_url("**type=news**")
-    assert page.get_by_label("In").input_value() == "news"
+    assert page.get_by_label("Search in").input_value() == "news"
     kinds = page.locator(".search-result .search-result__type").all_inner_texts()
     assert kinds, "no results in news"
     assert set(kinds) == {"News"}, kinds
