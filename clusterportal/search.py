@@ -73,6 +73,7 @@ class SearchSource:
     #: Short labels (a category, an outlet) are searched but make poor excerpts.
     snippet_fields: tuple[str, ...] = ()
     position: int = 100  #: order of the type choices; lower first
+    template: str = "includes/search_result.html"  #: renders one result; gets ``hit``
 
     @classmethod
     def like(cls, stream: StreamSource, **kwargs) -> SearchSource:

@@ -17,6 +17,7 @@ class MediaCenterConfig(AppConfig):
             "publications": ({"title": "A", "description": "B"}, ("description",)),
             "press": ({"title": "A", "outlet": "B", "excerpt": "B"}, ("excerpt",)),
         }
+        result_templates = {"press": "media_center/includes/press_search_result.html"}
         for source in (
             StreamSource(
                 key="galleries",
@@ -51,4 +52,11 @@ class MediaCenterConfig(AppConfig):
         ):
             register_stream_source(source)
             fields, snippet_fields = searched[source.key]
-            register_search_source(SearchSource.like(source, fields=fields, snippet_fields=snippet_fields))
+            register_search_source(
+                SearchSource.like(
+                    source,
+                    fields=fields,
+                    snippet_fields=snippet_fields,
+                    template=result_templates.get(source.key, SearchSource.template),
+                )
+            )

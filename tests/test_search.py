@@ -19,6 +19,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from media_center.models import PressMention
 from tests.factories import ArticleFactory, CategoryFactory
 from tests.media_factories import GalleryFactory, PressMentionFactory, PublicationFactory, VideoFactory
 from tests.portfolio_factories import EntryFactory, OrganizationFactory
@@ -290,9 +291,15 @@ def test_each_result_shows_its_type_date_title_and_link(kind, client):
 
 def test_press_mentions_link_out_to_the_outlet(client):
     PressMentionFactory(title="Quokka cluster on the front page", url="https://press.example.com/quokka-story")
-    [result] = results(search(client, "quokka"))
+    response = search(client, "quokka")
+    [result] = results(response)
     assert "https://press.example.com/quokka-story" in result.links
     assert not any(link.startswith("/media-center/") for link in result.links)
+    # The outlet stands beside the date (the press source's own result template).
+    outlet = PressMention.objects.get().outlet
+    assert re.search(
+        r'class="search-result search-result--press">\s*<p class="meta">.*?· ' + re.escape(outlet), response.text
+    )
 
 
 def test_every_word_must_match_in_any_field(client):
