@@ -43,6 +43,22 @@ def parse_page(value: str) -> int | None:
     return None
 
 
+def paginate(object_list, number: int, per_page: int) -> dict:
+    """The context of one page of a list that is no ListView (a stream, search results):
+    ``page_obj``, ``paginator``, ``is_paginated``, ``page_range``. Out of range: 404."""
+    paginator = Paginator(object_list, per_page)
+    try:
+        page = paginator.page(number)
+    except InvalidPage:
+        raise Http404("No such page.") from None
+    return {
+        "page_obj": page,
+        "paginator": paginator,
+        "is_paginated": page.has_other_pages(),
+        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+    }
+
+
 class SectionMixin:
     """What every view of a content section shares: its model, its filter, its list."""
 
@@ -193,7 +209,7 @@ class SearchView(TemplateView):
     """
 
     template_name = "search.html"
-    paginate_by = 10
+    per_page = 10
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -206,21 +222,13 @@ class SearchView(TemplateView):
             raise Http404("Not a page number.")
         query, kind = form.cleaned_data["q"], form.cleaned_data["type"]  # CharField strips
         results = search(query, kind)
-        paginator = Paginator(results.hits, self.paginate_by)
-        try:
-            page = paginator.page(number)
-        except InvalidPage:
-            raise Http404("No such page of results.") from None
+        context.update(paginate(results.hits, number, self.per_page))
         context.update(
             query=query,
             kind=kind,
             kind_label=dict(form.fields["type"].choices).get(kind, "") if kind else "",
             max_hits=MAX_HITS_PER_SOURCE,
             results=results,
-            page_obj=page,
-            paginator=paginator,
-            is_paginated=page.has_other_pages(),
-            page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
         )
         return context
 

@@ -2,7 +2,6 @@
 page per gallery photo, the publications' download, and the landing page with the stream."""
 
 from django import forms
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404, render
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from clusterportal.filters import FilterForm
 from clusterportal.registry import Stream, stream_sources
-from clusterportal.views import PublishedDetailView, PublishedListView, PublishedPrintView, parse_page
+from clusterportal.views import PublishedDetailView, PublishedListView, PublishedPrintView, paginate, parse_page
 from media_center.filters import GalleryFilter, PressFilter, PublicationFilter, VideoFilter
 from media_center.models import Gallery, GalleryPhoto, PressMention, Publication, Video, attach_card_pictures
 
@@ -219,17 +218,7 @@ def landing(request: HttpRequest):
     }
     if not (form.is_bound and form.errors):
         selected = [source for source in sources if source.key == chosen] if chosen else sources
-        paginator = Paginator(Stream(selected), STREAM_PAGE_SIZE)
-        try:
-            page = paginator.page(page_number)
-        except InvalidPage:
-            raise Http404("No such page") from None
-        context.update(
-            page_obj=page,
-            paginator=paginator,
-            is_paginated=page.has_other_pages(),
-            page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-        )
+        context.update(paginate(Stream(selected), page_number, STREAM_PAGE_SIZE))
     if page_number == 1 and not is_filtered:
         context.update(
             latest_galleries=attach_card_pictures(Gallery.objects.published().with_card_data()[:LATEST_COUNT]),
