@@ -7,10 +7,15 @@ class ClusterportalConfig(AppConfig):
 
     def ready(self):
         from django.db.backends.signals import connection_created
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, post_save, pre_save
 
         from clusterportal import checks  # noqa: F401  (registers the system checks)
-        from clusterportal.search import index_missing_after_migrate, register_sqlite_functions
+        from clusterportal.search import postgresql, signals, sqlite
 
-        connection_created.connect(register_sqlite_functions, dispatch_uid="clusterportal.sqlite_functions")
-        post_migrate.connect(index_missing_after_migrate, sender=self, dispatch_uid="clusterportal.search_index")
+        connection_created.connect(sqlite.register_functions, dispatch_uid="clusterportal.sqlite_functions")
+        post_migrate.connect(
+            postgresql.index_missing_after_migrate, sender=self, dispatch_uid="clusterportal.search_index"
+        )
+        # Search vectors follow every save of a registered type, and of what one reads (a category).
+        pre_save.connect(signals.remember_read_fields, dispatch_uid="clusterportal.search_read_before")
+        post_save.connect(signals.index_saved, dispatch_uid="clusterportal.search_index_saved")

@@ -11,6 +11,7 @@ import django_filters
 from django import forms
 from django.core.validators import validate_slug
 from django.db.models.functions import ExtractYear
+from django_filters.fields import ChoiceField
 
 
 class FilterForm(forms.Form):
@@ -79,25 +80,25 @@ def years_with_items(filterset_queryset, field_name: str):
     return choices
 
 
-class LazyChoiceFilter(django_filters.ChoiceFilter):
-    """A choice filter whose choices come from the database, asked once per request.
+class ChoicesAskedOnceField(ChoiceField):
+    """A filter's choice field whose ``choices`` may be a callable, asked once when the field is made.
 
-    Filters are copied for every FilterSet instance; evaluating the callable when the field is
-    built means one query, not one for validating and another for rendering the form.
+    django-filter makes a filter's field once per FilterSet, so once per request; Django's own
+    callable choices would be asked again each time they are iterated (validating, then
+    rendering the form), one query each.
     """
 
-    def __init__(self, *args, choices, **kwargs):
-        self._choices_callable = choices
-        super().__init__(*args, **kwargs)
-
-    @property
-    def field(self):
-        if not hasattr(self, "_field"):
-            self.extra["choices"] = self._choices_callable()
-        return super().field
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, choices=choices() if callable(choices) else choices, **kwargs)
 
 
-class YearFilter(LazyChoiceFilter):
+class DataChoiceFilter(django_filters.ChoiceFilter):
+    """A choice filter whose choices come from the database (``choices=`` a callable), one query a request."""
+
+    field_class = ChoicesAskedOnceField
+
+
+class YearFilter(DataChoiceFilter):
     """``?year=2024`` on a date field; offered years are those that have items."""
 
     def __init__(self, *args, queryset, **kwargs):

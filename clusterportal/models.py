@@ -74,6 +74,8 @@ class Publishable(models.Model):
     """
 
     url_namespace: str = ""
+    #: Items have a page (and a print view) of their own; press mentions link elsewhere.
+    has_page: bool = True
 
     title = models.CharField("title", max_length=255)
     slug = models.SlugField(

@@ -71,7 +71,7 @@ SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not LOCAL:
         raise ImproperlyConfigured("SECRET_KEY is required when DJANGO_ENV=production.")
-    # Only ever used by the local embedded default, which refuses non-local hosts below.
+    # Only ever used by the local embedded default (DJANGO_ENV=local), meant for localhost.
     SECRET_KEY = "local-only-insecure-key-never-used-in-production"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if LOCAL else [])
@@ -80,8 +80,6 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 SITE_NAME = env_str("SITE_NAME", "Pharma Cluster")
-# The scheme and host printed on paper and in feeds when no request is at hand.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -3,28 +3,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from clusterportal import views
-from clusterportal.sitemaps import StaticSitemap
-from media_center.sitemaps import GallerySitemap, MediaCenterPagesSitemap, PublicationSitemap, VideoSitemap
-from news.sitemaps import ArticleSitemap
-from portfolio.sitemaps import EntrySitemap
 
 admin.site.site_header = f"{settings.SITE_NAME} — administration"
 admin.site.site_title = f"{settings.SITE_NAME} admin"
 admin.site.index_title = "Content"
-
-sitemaps = {
-    "pages": StaticSitemap,
-    "news": ArticleSitemap,
-    "portfolio": EntrySitemap,
-    "media-center": MediaCenterPagesSitemap,
-    "galleries": GallerySitemap,
-    "videos": VideoSitemap,
-    "publications": PublicationSitemap,
-}
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -32,7 +17,7 @@ urlpatterns = [
     path("portfolio/", include("portfolio.urls")),
     path("media-center/", include("media_center.urls")),
     path("search/", views.SearchView.as_view(), name="search"),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin, feeds).

@@ -5,7 +5,15 @@ A section's views are a few lines each::
 
     class ArticleList(PublishedListView):
         model = Article
-        filterset_class = ArticleFilter
+
+    class ArticleDetail(PublishedDetailView):
+        model = Article
+
+    class ArticlePrint(PrintMixin, ArticleDetail):
+        pass
+
+Everything else about the section (its filter, page size, related rows, navigation) comes
+from the model's one declaration in clusterportal.registry.
 
 Return navigation (DESIGN.md): list pages link to items as ``<item>?from=<list query>``;
 item pages carry ``from`` along to the print view and prev/next links; "Return" is the
@@ -14,6 +22,8 @@ against the section's filter form. No path or host ever comes from the client.
 """
 
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import render
@@ -21,13 +31,18 @@ from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from clusterportal.search import MAX_HITS_PER_SOURCE, SearchForm, search
+from clusterportal import registry
+from clusterportal.registry import ContentType
+from clusterportal.search import MAX_HITS_PER_TYPE, search
+from clusterportal.search.forms import SearchForm
+from clusterportal.sitemaps import sitemaps
 
 #: The longest ``from`` value worth parsing; a list's query string is a few dozen characters.
 MAX_FROM_LENGTH = 500
@@ -55,29 +70,40 @@ def paginate(object_list, number: int, per_page: int) -> dict:
         "page_obj": page,
         "paginator": paginator,
         "is_paginated": page.has_other_pages(),
-        "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "page_range": elided_page_range(page),
     }
 
 
+def elided_page_range(page):
+    """The page numbers a pagination bar shows, with "…" for the gaps: 1 … 4 5 [6] 7 8 … 20."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
 class SectionMixin:
-    """What every view of a content section shares: its model, its filter, its list."""
+    """What every view of a content section shares, read from the model's registry entry
+    (clusterportal.registry): its filter, page size, related rows, list, and navigation."""
 
     model = None
-    filterset_class = None
-    paginate_by = 10
-    #: Related objects shown with every item (e.g. ``("category",)``): one JOIN, not N queries.
-    list_select_related: tuple[str, ...] = ()
 
-    @property
-    def section(self) -> str:
-        return self.model.url_namespace
+    @cached_property
+    def content_type(self) -> ContentType:
+        content_type = registry.for_model(self.model)
+        if content_type is None:
+            raise ImproperlyConfigured(f"{self.model.__name__} is not registered in clusterportal.registry.")
+        return content_type
+
+    def get_filterset_class(self):
+        return self.content_type.filterset
+
+    def get_paginate_by(self, queryset) -> int:
+        return self.content_type.per_page
 
     def get_list_url(self) -> str:
-        return reverse(f"{self.section}:list")
+        return self.content_type.list_url
 
     def get_list_queryset(self):
         """What the section's list shows; prev/next and Return count within the same set."""
-        return self.model.objects.published().select_related(*self.list_select_related)
+        return self.content_type.published()
 
     @staticmethod
     def encode_list_query(filterset, page: int) -> str:
@@ -89,25 +115,24 @@ class SectionMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["section"] = self.section
+        context["section"] = self.content_type.section  # the header's current section
+        context["media_nav"] = self.content_type.key  # the media center bar's current page
         context["list_url"] = self.get_list_url()
         return context
 
 
 class PublishedListView(SectionMixin, FilterView):
-    """A filtered, paginated list of published items, newest first.
+    """A filtered, paginated list of published items, newest first (``<app>/<model>_list.html``).
 
     Invalid filter values: 200, the form shows the error, the list is empty (django-filter's
     strict mode). A page number that is not a number or out of range: 404 (Django's paginator).
     """
 
     strict = True
+    template_name_suffix = "_list"  # FilterView's own default is "_filter"
 
     def get_queryset(self):
         return self.get_list_queryset()
-
-    def get_template_names(self):
-        return [f"{self.section}/{self.model._meta.model_name}_list.html"]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -116,21 +141,20 @@ class PublishedListView(SectionMixin, FilterView):
         valid = self.filterset.is_valid()
         context["from_query"] = self.encode_list_query(self.filterset, page.number if page else 1) if valid else ""
         if context.get("is_paginated"):
-            context["page_range"] = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+            context["page_range"] = elided_page_range(page)
         context["is_filtered"] = any(self.request.GET.get(name) for name in self.filterset.form.fields)
+        context["form"] = self.filterset.form  # what includes/filter_form.html renders
         return context
 
 
 class PublishedDetailView(SectionMixin, DetailView):
-    """One item: published ones for everybody, drafts and scheduled ones for staff (preview)."""
+    """One item (``<app>/<model>_detail.html``): published ones for everybody, drafts and
+    scheduled ones for staff (preview)."""
 
     with_neighbours = True
 
     def get_queryset(self):
-        return self.model.objects.visible_to(self.request.user).select_related(*self.list_select_related)
-
-    def get_template_names(self):
-        return [f"{self.section}/{self.model._meta.model_name}_detail.html"]
+        return self.model.objects.visible_to(self.request.user).select_related(*self.content_type.related)
 
     def get_return_state(self):
         """The list the visitor came from, as (validated filterset or None, its query string).
@@ -143,7 +167,7 @@ class PublishedDetailView(SectionMixin, DetailView):
             return None, ""
         query = QueryDict(raw)
         page = parse_page(query.get("page", ""))
-        filterset = self.filterset_class(data=query, queryset=self.get_list_queryset())
+        filterset = self.get_filterset_class()(data=query, queryset=self.get_list_queryset())
         if page is None or not filterset.is_valid():
             return None, ""
         # The page is not checked against the list's length (that would cost a COUNT on every
@@ -188,17 +212,25 @@ class PublishedDetailView(SectionMixin, DetailView):
         return response
 
 
-class PublishedPrintView(PublishedDetailView):
-    """The print-friendly page: the detail view with a bare template, nothing else."""
+class PrintMixin:
+    """Makes a detail view its print-friendly page: the same item, a bare template
+    (``<app>/<model>_print.html``), nothing else: ``class ArticlePrint(PrintMixin, ArticleDetail)``."""
 
+    template_name_suffix = "_print"
     with_neighbours = False
-
-    def get_template_names(self):
-        return [f"{self.section}/{self.model._meta.model_name}_print.html"]
 
 
 class HomeView(TemplateView):
+    """``/``: each header section's home block, in the sections' order (clusterportal.registry)."""
+
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["home_blocks"] = [
+            (section, section.home_items()) for section in registry.sections() if section.home_template
+        ]
+        return context
 
 
 class SearchView(TemplateView):
@@ -227,7 +259,7 @@ class SearchView(TemplateView):
             query=query,
             kind=kind,
             kind_label=dict(form.fields["type"].choices).get(kind, "") if kind else "",
-            max_hits=MAX_HITS_PER_SOURCE,
+            max_hits=MAX_HITS_PER_TYPE,
             results=results,
         )
         return context
@@ -238,6 +270,12 @@ class SearchView(TemplateView):
 def healthz(request: HttpRequest) -> HttpResponse:
     """For the load balancer: the process answers. Touches neither database nor templates."""
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """``/sitemap.xml``: Django's sitemap of what the registry holds (clusterportal.sitemaps)."""
+    return sitemap_views.sitemap(request, sitemaps=sitemaps())
 
 
 @require_safe

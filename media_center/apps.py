@@ -6,57 +6,85 @@ class MediaCenterConfig(AppConfig):
     verbose_name = "Media center"
 
     def ready(self):
-        from clusterportal.registry import StreamSource, register_stream_source
-        from clusterportal.search import SearchSource, register_search_source
-        from media_center.models import Gallery, PressMention, Publication, Video
+        # Each media center type is declared once, here (see clusterportal.registry).
+        from clusterportal.registry import ContentType, Section, register, register_section
+        from clusterportal.stream import Stream
+        from media_center.filters import GalleryFilter, PressFilter, PublicationFilter, VideoFilter
+        from media_center.models import Gallery, PressMention, Publication, Video, attach_card_pictures
 
-        #: What the site search reads of each kind: fields with their weight, and the excerpt's.
-        searched = {
-            "galleries": ({"title": "A", "description": "B"}, ("description",)),
-            "videos": ({"title": "A", "description": "B"}, ("description",)),
-            "publications": ({"title": "A", "description": "B"}, ("description",)),
-            "press": ({"title": "A", "outlet": "B", "excerpt": "B"}, ("excerpt",)),
-        }
-        result_templates = {"press": "media_center/includes/press_search_result.html"}
-        for source in (
-            StreamSource(
-                key="galleries",
+        shared = {"section": "media-center", "in_stream": True}
+        register(
+            ContentType(
+                model=Gallery,
                 label="Photo galleries",
                 item_label="Photo gallery",
-                queryset=lambda: Gallery.objects.published(),
+                filterset=GalleryFilter,
+                related=("cover",),
+                per_page=12,
+                search_fields={"title": "A", "description": "B"},
+                snippet_fields=("description",),
+                latest_template="media_center/includes/latest_galleries.html",
+                latest=lambda count: attach_card_pictures(Gallery.objects.published().with_card_data()[:count]),
                 position=20,
-            ),
-            StreamSource(
-                key="videos",
+                **shared,
+            )
+        )
+        register(
+            ContentType(
+                model=Video,
                 label="Videos",
                 item_label="Video",
-                queryset=lambda: Video.objects.published(),
+                filterset=VideoFilter,
+                related=("cover",),
+                per_page=12,
+                search_fields={"title": "A", "description": "B"},
+                snippet_fields=("description",),
+                latest_template="media_center/includes/latest_videos.html",
                 position=30,
-            ),
-            StreamSource(
-                key="publications",
+                **shared,
+            )
+        )
+        register(
+            ContentType(
+                model=Publication,
                 label="Publications",
                 item_label="Publication",
-                queryset=lambda: Publication.objects.published(),
-                template="media_center/includes/publication_stream_item.html",
+                filterset=PublicationFilter,
+                per_page=20,
+                search_fields={"title": "A", "description": "B"},
+                snippet_fields=("description",),
+                stream_template="media_center/includes/publication_stream_item.html",
+                latest_template="media_center/includes/latest_publications.html",
                 position=40,
-            ),
-            StreamSource(
-                key="press",
+                **shared,
+            )
+        )
+        register(
+            ContentType(
+                model=PressMention,
                 label="Press about us",
                 item_label="Press about us",
-                queryset=lambda: PressMention.objects.published(),
-                template="media_center/includes/press_stream_item.html",
+                filterset=PressFilter,
+                per_page=20,
+                search_fields={"title": "A", "outlet": "B", "excerpt": "B"},
+                snippet_fields=("excerpt",),
+                search_template="media_center/includes/press_search_result.html",
+                stream_template="media_center/includes/press_stream_item.html",
+                latest_template="media_center/includes/latest_press.html",
+                more_label="All press coverage",
                 position=50,
-            ),
-        ):
-            register_stream_source(source)
-            fields, snippet_fields = searched[source.key]
-            register_search_source(
-                SearchSource.like(
-                    source,
-                    fields=fields,
-                    snippet_fields=snippet_fields,
-                    template=result_templates.get(source.key, SearchSource.template),
-                )
+                **shared,
             )
+        )
+        register_section(
+            Section(
+                key="media-center",
+                label="Media center",
+                url_name="media_center:index",
+                position=30,
+                home_title="From the media center",
+                home_template="media_center/includes/stream.html",
+                home_items=lambda: Stream()[:3],
+                home_more="All of the media center",
+            )
+        )

@@ -180,6 +180,7 @@ class PressMention(Publishable):
     """Coverage of the cluster elsewhere. Its page *is* the outlet's article: see get_absolute_url."""
 
     url_namespace = "press"
+    has_page = False
 
     outlet = models.CharField("outlet", max_length=200, help_text="The newspaper, site or channel, e.g. “Vedomosti”.")
     url = models.URLField("link", max_length=500, help_text="The article on the outlet's site.")

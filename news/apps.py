@@ -6,24 +6,36 @@ class NewsConfig(AppConfig):
     verbose_name = "News"
 
     def ready(self):
-        # News joins the media center's stream (and the home page's) and the site search
-        # through the shared registries, so that no other app imports news.
-        from clusterportal.registry import StreamSource, register_stream_source
-        from clusterportal.search import SearchSource, register_search_source
+        # News is declared once, here: the header, the home page, the media center's stream,
+        # the site search and the sitemap read this declaration; no other app imports news.
+        from clusterportal.registry import ContentType, Section, register, register_section
+        from news.filters import ArticleFilter
         from news.models import Article
 
-        stream = StreamSource(
-            key="news",
-            label="News",
-            item_label="News",
-            queryset=lambda: Article.objects.published().select_related("category"),
-            position=10,
-        )
-        register_stream_source(stream)
-        register_search_source(
-            SearchSource.like(
-                stream,
-                fields={"title": "A", "lead": "B", "category__name": "B", "body": "C"},
+        register(
+            ContentType(
+                model=Article,
+                label="News",
+                item_label="News",
+                section="news",
+                filterset=ArticleFilter,
+                related=("category", "cover"),
+                search_fields={"title": "A", "lead": "B", "category__name": "B", "body": "C"},
                 snippet_fields=("lead", "body"),
+                in_stream=True,
+                latest_template="news/includes/latest.html",
+                position=10,
+            )
+        )
+        register_section(
+            Section(
+                key="news",
+                label="News",
+                url_name="news:list",
+                position=10,
+                home_title="Latest news",
+                home_template="news/includes/latest.html",
+                home_items=lambda: Article.objects.published().select_related("category", "cover")[:6],
+                home_more="All news",
             )
         )

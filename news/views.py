@@ -1,21 +1,14 @@
-from clusterportal.views import PublishedDetailView, PublishedListView, PublishedPrintView
-from news.filters import ArticleFilter
+from clusterportal.views import PrintMixin, PublishedDetailView, PublishedListView
 from news.models import Article
 
 
-class ArticleSection:
+class ArticleList(PublishedListView):
     model = Article
-    filterset_class = ArticleFilter
-    list_select_related = ("category", "cover")
 
 
-class ArticleList(ArticleSection, PublishedListView):
-    pass
+class ArticleDetail(PublishedDetailView):
+    model = Article
 
 
-class ArticleDetail(ArticleSection, PublishedDetailView):
-    pass
-
-
-class ArticlePrint(ArticleSection, PublishedPrintView):
+class ArticlePrint(PrintMixin, ArticleDetail):
     pass

@@ -6,16 +6,21 @@ class PortfolioConfig(AppConfig):
     verbose_name = "Portfolio"
 
     def ready(self):
-        from clusterportal.search import SearchSource, register_search_source
+        # The portfolio is declared once, here (see clusterportal.registry).
+        from clusterportal.registry import ContentType, Section, register, register_section
+        from portfolio.filters import EntryFilter
         from portfolio.models import Entry
 
-        register_search_source(
-            SearchSource(
-                key="portfolio",
+        register(
+            ContentType(
+                model=Entry,
                 label="Portfolio",
                 item_label="Portfolio project",
-                queryset=lambda: Entry.objects.published().select_related("category", "organization"),
-                fields={
+                section="portfolio",
+                filterset=EntryFilter,
+                related=("category", "organization", "cover"),
+                per_page=12,  # a grid of 3 × 4 cards
+                search_fields={
                     "title": "A",
                     "summary": "B",
                     "organization__name": "B",
@@ -25,5 +30,21 @@ class PortfolioConfig(AppConfig):
                 },
                 snippet_fields=("summary", "body"),
                 position=15,
+            )
+        )
+        register_section(
+            Section(
+                key="portfolio",
+                label="Portfolio",
+                url_name="portfolio:list",
+                position=20,
+                home_title="Featured projects",
+                home_template="portfolio/includes/featured.html",
+                home_items=lambda: (
+                    Entry.objects.published()
+                    .filter(featured=True)
+                    .select_related("cover", "category", "organization")[:3]
+                ),
+                home_more="All projects",
             )
         )

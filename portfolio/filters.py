@@ -2,11 +2,11 @@ import django_filters
 from django.db.models import Min, Q
 from django.utils import timezone
 
-from clusterportal.filters import CategoryFilter, FilterForm, LazyChoiceFilter
+from clusterportal.filters import CategoryFilter, DataChoiceFilter, FilterForm
 from portfolio.models import Category, Entry, ProjectStatus
 
 
-class RunningInYearFilter(LazyChoiceFilter):
+class RunningInYearFilter(DataChoiceFilter):
     """``?year=2024``: projects running at some time in that year (started by then, not completed before).
 
     Offered years run from the earliest start among published projects to the current year,

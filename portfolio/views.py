@@ -1,37 +1,22 @@
 from django.db.models import Prefetch
 
-from clusterportal.views import PublishedDetailView, PublishedListView, PublishedPrintView
-from portfolio.filters import EntryFilter
+from clusterportal.views import PrintMixin, PublishedDetailView, PublishedListView
 from portfolio.models import Entry, GalleryItem
 
 
-class EntrySection:
+class EntryList(PublishedListView):
     model = Entry
-    filterset_class = EntryFilter
-    list_select_related = ("category", "organization", "cover")
-    paginate_by = 12  # a grid of 3 × 4 cards
 
 
-class WithFiguresAndGallery:
+class EntryDetail(PublishedDetailView):
     """An entry page shows its key figures and gallery: two queries, whatever their length."""
 
+    model = Entry
+
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                "key_figures", Prefetch("gallery", queryset=GalleryItem.objects.select_related("picture"))
-            )
-        )
+        gallery = Prefetch("gallery", queryset=GalleryItem.objects.select_related("picture"))
+        return super().get_queryset().prefetch_related("key_figures", gallery)
 
 
-class EntryList(EntrySection, PublishedListView):
-    pass
-
-
-class EntryDetail(WithFiguresAndGallery, EntrySection, PublishedDetailView):
-    pass
-
-
-class EntryPrint(WithFiguresAndGallery, EntrySection, PublishedPrintView):
+class EntryPrint(PrintMixin, EntryDetail):
     pass

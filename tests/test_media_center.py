@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from clusterportal.registry import Stream, stream_sources
+from clusterportal import registry
+from clusterportal.stream import Stream
 from tests.factories import ArticleFactory, PictureFactory
 from tests.media_factories import (
     GalleryFactory,
@@ -39,7 +40,7 @@ def test_landing_shows_the_latest_of_each_kind_and_the_stream(one_of_each, clien
     response = client.get("/media-center/")
     assert response.status_code == 200
     text = html.unescape(response.text)
-    for heading in ("Latest news", "Photo galleries", "Videos", "Publications", "Press about us"):
+    for heading in ("News", "Photo galleries", "Videos", "Publications", "Press about us"):
         assert f">{heading}</h2>" in text
     for title in ("News of the day", "Open day photos", "Plant tour video", "Annual report 2025"):
         assert text.count(title) >= 2  # in its block and in the stream
@@ -69,7 +70,7 @@ def test_stream_type_filter_shows_only_that_type(kind, one_of_each, client):
     text = client.get("/media-center/", {"type": kind}).text
     assert stream_types(text) == [kind]
     assert "1 item" in text
-    assert "Latest news" not in text  # the latest blocks belong to the plain first page
+    assert "media-latest" not in text  # the latest blocks belong to the plain first page
 
 
 @pytest.mark.parametrize("value", ["movies", "<script>alert(1)</script>", "\x00", "x" * 5000])
@@ -98,7 +99,7 @@ def test_stream_pages_by_twenty_and_keeps_the_filter(client):
 
 
 def test_stream_registry_gathers_news_without_the_media_center_importing_it():
-    keys = [source.key for source in stream_sources()]
+    keys = [content_type.key for content_type in registry.in_stream()]
     assert keys == ["news", "galleries", "videos", "publications", "press"]
     import pathlib
 
@@ -192,7 +193,7 @@ def test_home_page_shows_the_latest_three_of_the_media_center(client):
         title="Old report", published_at=GalleryFactory._meta.model.objects.first().published_at.replace(year=2020)
     )
     text = client.get("/").text
-    section = text.split('id="from-media-center"')[1]
+    section = text.split('id="home-media-center"')[1]
     assert "Mention one" in section
     assert "Gallery two" in section
     assert "Video three" in section

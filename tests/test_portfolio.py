@@ -632,7 +632,7 @@ def test_home_page_shows_the_three_newest_featured_projects(client):
     EntryFactory(title="Featured draft", featured=True, draft=True)
     EntryFactory(title="Featured scheduled", featured=True, scheduled=True)
     text = client.get("/").text
-    section = re.search(r'<section class="home-section" aria-labelledby="featured-projects">.*?</section>', text, re.S)
+    section = re.search(r'<section class="home-section" aria-labelledby="home-portfolio">.*?</section>', text, re.S)
     assert section
     titles = re.findall(r'<h3 class="card__title"><a href="[^"]*">([^<]*)</a>', section.group(0))
     assert titles == ["Featured 3", "Featured 2", "Featured 1"]

@@ -13,7 +13,7 @@ register = template.Library()
 def with_from(url: str, from_query: str) -> str:
     """``{{ item.get_absolute_url|with_from:from_query }}``: carry the list's query along.
 
-    ``from_query`` has been cleaned by the view (SectionMixin.clean_list_query); the link
+    ``from_query`` has been cleaned by the view (SectionMixin.encode_list_query); the link
     stays the clean URL when there is nothing to carry.
     """
     if not from_query:

@@ -4,7 +4,7 @@ reads, or after loading content without saving it (raw fixtures, bulk inserts)."
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from clusterportal.search import index_all
+from clusterportal.search.postgresql import index_all
 
 
 class Command(BaseCommand):

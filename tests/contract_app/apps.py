@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+
+
+class NoticesConfig(AppConfig):
+    name = "tests.contract_app"
+    label = "contract_app"
+    verbose_name = "Notices (tests only)"
+
+    def ready(self):
+        from clusterportal.registry import ContentType, register
+        from tests.contract_app.filters import NoticeFilter
+        from tests.contract_app.models import Notice
+
+        register(
+            ContentType(
+                model=Notice,
+                label="Notices",
+                item_label="Notice",
+                section="media-center",
+                filterset=NoticeFilter,
+                search_fields={"title": "A", "text": "B"},
+                snippet_fields=("text",),
+                in_stream=True,
+                position=90,
+            )
+        )
