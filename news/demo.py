@@ -23,7 +23,7 @@ def load(stdout=None) -> None:
     articles = demo_content.pages("news", "articles")
     # The seed of an article's cover is its place in the folder: the same file, the same picture.
     for seed, item in enumerate(articles, start=1):
-        category = categories[item.pop("category")]
+        category = item.choose("category", categories)
         cover = item.pop("cover", None)
         if cover is not None:
             cover = demo_content.picture(**cover, seed=seed, title=cover["label"], credit=COVER_CREDIT)

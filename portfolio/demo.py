@@ -19,17 +19,16 @@ def has_content() -> bool:
 
 def load(stdout=None) -> None:
     categories = demo_content.categories(Category, "portfolio")
-    organizations, credits = {}, {}
+    organizations = {}  # key → (organization, the credit under its pictures)
     for item in demo_content.table("portfolio", "organizations", "organization"):
-        key = item.pop("key")
-        credits[key] = item.pop("credit")
-        organizations[key] = item.create(Organization)
+        key, credit = item.pop("key"), item.pop("credit")
+        organizations[key] = (item.create(Organization), credit)
     entries = demo_content.pages("portfolio", "entries")
     pictures = 0
     # Picture seeds follow a project's place in the folder: the same file, the same pictures.
     for number, item in enumerate(entries, start=1):
-        organization = item.pop("organization")
-        credit, title = credits[organization], item.fields["title"]
+        organization, credit = item.choose("organization", organizations)
+        title = item.fields["title"]
         cover = item.pop("cover", None)
         if cover is not None:
             cover = demo_content.picture(**cover, seed=200 + number, title=f"{title}: {cover['label']}", credit=credit)
@@ -38,8 +37,8 @@ def load(stdout=None) -> None:
         gallery = item.pop("gallery", [])
         entry = item.create(
             Entry,
-            category=categories[item.pop("category")],
-            organization=organizations[organization],
+            category=item.choose("category", categories),
+            organization=organization,
             cover=cover,
             body=item.body,
             **item.schedule(),

@@ -45,6 +45,13 @@ class Item:
             raise ValueError(f"{self.source}: “{key}” is missing.")
         return self.fields.pop(key, *default)
 
+    def choose(self, key: str, choices: dict[str, Any]) -> Any:
+        """``choices[value]`` for the value of ``key``, removed from the fields; an unknown one names the file."""
+        value = self.pop(key)
+        if value not in choices:
+            raise ValueError(f"{self.source}: {key} “{value}” is none of {', '.join(choices)}.")
+        return choices[value]
+
     def schedule(self, *, at: datetime.time = datetime.time(12)) -> dict[str, Any]:
         """``status`` and ``published_at`` from the fields ``status``, ``days_ago`` and ``at``.
 
