@@ -49,7 +49,7 @@ def test_news_ships_a_demo_module_with_the_load_demo_contract():
 
 
 def test_load_demo_fills_an_empty_database_once_and_every_page_renders(client):
-    """One test, because loading the demo draws and renders ~70 pictures (about 20 s)."""
+    """One test, because loading the demo draws 91 pictures and their renditions (20–30 s)."""
     from news import demo
 
     run("load_demo")
