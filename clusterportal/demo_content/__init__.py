@@ -4,7 +4,7 @@ Demo content for ``manage.py load_demo`` (and so ``make run``): the words are da
 The prose and metadata live in files under ``data/<app label>/`` (data/README.md describes
 them): TOML tables, and HTML pages with TOML front matter. Each content app's ``demo`` module
 reads its own folder with the helpers below and creates its models, so this package imports no
-content app. Pictures (``pictures``) and documents (``documents``) are drawn while the demo
+content app. Pictures (``covers``) and documents (``documents``) are drawn while the demo
 loads: the repository holds no binary demo file.
 """
 
@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from clusterportal.demo_content.pictures import cover_description, cover_picture
+from clusterportal.demo_content.covers import cover_description, cover_picture
 from clusterportal.models import Picture, Status
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -118,7 +118,7 @@ def picture(
     size: tuple[int, int] = COVER_SIZE,
     caption: str = "",
 ) -> Picture:
-    """A drawn picture with ``label`` on it (see ``pictures.cover_picture``), described and in the picture library."""
+    """A drawn picture with ``label`` on it (see ``covers.cover_picture``), described and in the picture library."""
     image = cover_picture(label, seed=seed, size=size, brand=settings.SITE_NAME, motif=motif)
     alt_text = cover_description(label, seed=seed, motif=motif)
     drawn = Picture(image=image, title=title, alt_text=alt_text, caption=caption, credit=credit)
