@@ -1,5 +1,6 @@
 """The two commands `make run` relies on: load_demo and ensure_local_admin."""
 
+import datetime
 import io
 import re
 
@@ -7,10 +8,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
+from clusterportal import demo_content
+from clusterportal.models import Status
+from media_center.models import PressMention
 from news.models import Article, Category
 from portfolio.models import Entry
 from tests.factories import ArticleFactory
+from tests.media_factories import PressMentionFactory
 from tests.picture_files import open_media
 from tests.portfolio_factories import EntryFactory
 
@@ -43,7 +49,7 @@ def test_news_ships_a_demo_module_with_the_load_demo_contract():
 
 
 def test_load_demo_fills_an_empty_database_once_and_every_page_renders(client):
-    """One test, because loading the demo draws and renders ~70 pictures (about 20 s)."""
+    """One test, because loading the demo draws 91 pictures and their renditions (20–30 s)."""
     from news import demo
 
     run("load_demo")
@@ -66,10 +72,19 @@ def test_load_demo_fills_an_empty_database_once_and_every_page_renders(client):
         smallest = article.cover.renditions()[0]
         assert open_media(smallest.url).size == (smallest.width, smallest.height)
 
+    # As rich as the data files: every article and project, and each state staff should see.
+    assert Article.objects.count() == len(demo_content.pages("news", "articles")) == 24
+    assert Article.objects.drafts().count() == 1
+    assert Article.objects.scheduled().count() == 1
+    assert Category.objects.count() == 4
+
     # The portfolio's demo too.
     entries = list(Entry.objects.published())
-    assert entries
+    assert Entry.objects.count() == len(demo_content.pages("portfolio", "entries")) == 14
+    assert Entry.objects.drafts().count() == 1
+    assert Entry.objects.filter(featured=True).count() == 3
     assert any(entry.gallery.exists() for entry in entries)
+    assert any(entry.cover is None for entry in entries)
 
     # Every page of the demo renders.
     assert client.get("/").status_code == 200
@@ -88,25 +103,78 @@ def test_load_demo_fills_an_empty_database_once_and_every_page_renders(client):
 def test_load_demo_leaves_a_database_with_content_alone():
     ArticleFactory(title="Our own article")
     EntryFactory(title="Our own project")
+    PressMentionFactory(title="Our own mention")
     run("load_demo")
     assert list(Article.objects.values_list("title", flat=True)) == ["Our own article"]
     assert list(Entry.objects.values_list("title", flat=True)) == ["Our own project"]
+    assert list(PressMention.objects.values_list("title", flat=True)) == ["Our own mention"]
 
 
 def test_load_demo_dry_run_writes_nothing():
     run("load_demo", dry_run=True)
     assert not Article.objects.exists()
+    with pytest.raises(ValueError, match=r"categories\.toml, category 2.*category “news” is none of gmp-news, events"):
+        demo_content.Item("news/categories.toml, category 2", {"category": "news"}).choose(
+            "category", {"gmp-news": 1, "events": 2}
+        )
     assert not Category.objects.exists()
 
 
-def test_demo_content_renders_on_every_page(client):
-    run("load_demo")
-    assert Article.objects.published().exists()
-    assert client.get("/").status_code == 200
-    assert client.get("/news/").status_code == 200
-    for article in Article.objects.published():
-        assert client.get(article.get_absolute_url()).status_code == 200
-        assert client.get(article.get_print_url()).status_code == 200
+# --- the demo's data files ---------------------------------------------------------------------
+
+
+def test_a_demo_page_is_front_matter_then_its_html_as_it_is(tmp_path, monkeypatch):
+    monkeypatch.setattr(demo_content, "DATA", tmp_path)
+    (tmp_path / "news" / "articles").mkdir(parents=True)
+    page = '+++\ntitle = "Open day"\ndays_ago = -3\nat = 09:30:00\n+++\n<p>Come.</p>\n<p>Free.</p>\n'
+    (tmp_path / "news" / "articles" / "01-open-day.html").write_text(page, "utf-8")
+
+    [item] = demo_content.pages("news", "articles")
+
+    assert item.source == "news/articles/01-open-day.html"
+    assert item.fields == {"title": "Open day", "days_ago": -3, "at": datetime.time(9, 30)}
+    assert item.body == "<p>Come.</p>\n<p>Free.</p>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    ['title = "No front matter"\n<p>Text</p>\n', '+++\ntitle = "Unclosed"\n<p>Text</p>\n', "+++\ntitle = \n+++\n"],
+)
+def test_a_malformed_demo_page_stops_loading_with_its_name(page, tmp_path, monkeypatch):
+    monkeypatch.setattr(demo_content, "DATA", tmp_path)
+    (tmp_path / "news" / "articles").mkdir(parents=True)
+    (tmp_path / "news" / "articles" / "07-broken.html").write_text(page, "utf-8")
+    with pytest.raises(ValueError, match=r"news/articles/07-broken\.html"):
+        demo_content.pages("news", "articles")
+
+
+def test_a_misspelt_or_missing_demo_field_names_its_file():
+    item = demo_content.Item("news/categories.toml, category 2", {"name": "Events", "slgu": "events"})
+    with pytest.raises(ValueError, match=r"categories\.toml, category 2.*slgu"):
+        item.create(Category)
+    with pytest.raises(ValueError, match=r"categories\.toml, category 2.*“days_ago” is missing"):
+        item.schedule()
+    with pytest.raises(ValueError, match=r"categories\.toml, category 2.*category “news” is none of gmp-news, events"):
+        demo_content.Item("news/categories.toml, category 2", {"category": "news"}).choose(
+            "category", {"gmp-news": 1, "events": 2}
+        )
+    assert not Category.objects.exists()
+
+
+def test_demo_items_are_published_scheduled_or_drafts_by_their_fields():
+    now = timezone.now()
+    published = demo_content.Item("a", {"days_ago": 3, "at": datetime.time(9, 30)}).schedule()
+    assert published["status"] == Status.PUBLISHED
+    assert timezone.localtime(published["published_at"]).time() == datetime.time(9, 30)
+    assert timezone.localdate(published["published_at"]) == timezone.localdate(now) - datetime.timedelta(days=3)
+
+    scheduled = demo_content.Item("b", {"days_ago": -10}).schedule(at=datetime.time(15))
+    assert scheduled["published_at"] > now + datetime.timedelta(days=9)
+
+    today = demo_content.Item("c", {"days_ago": 0, "at": datetime.time(23, 59)}).schedule()
+    assert today["published_at"] <= now  # public already, even later today
+
+    assert demo_content.Item("d", {"status": "draft"}).schedule() == {"status": Status.DRAFT, "published_at": None}
 
 
 # --- ensure_local_admin --------------------------------------------------------------------------

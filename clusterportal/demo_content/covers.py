@@ -18,7 +18,7 @@ import random
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFilter
 
-from clusterportal.images import font
+from clusterportal.images import font, wrap
 
 #: (dark, middle, light, accent) per palette; dark sits behind the text, so white text contrasts.
 PALETTES: dict[str, tuple[tuple[int, int, int], ...]] = {
@@ -403,10 +403,11 @@ def _label(image: Image.Image, title: str, brand: str, *, accent) -> Image.Image
 
     big = font(bold=True, size=int(0.1 * h))
     text = title.strip() or "News"
-    lines = _wrap(text, big, max_width)
-    if len(lines) > 2 or any(big.getlength(line) > max_width for line in lines):
+    draw = ImageDraw.Draw(image)
+    lines = wrap(draw, text, big, max_width, max_lines=3)
+    if len(lines) > 2 or any(draw.textlength(line, font=big) > max_width for line in lines):
         big = font(bold=True, size=int(0.075 * h))
-        lines = _wrap(text, big, max_width)[:3]
+        lines = wrap(draw, text, big, max_width, max_lines=3)
     small = font(bold=False, size=int(0.038 * h))
 
     line_height = int(getattr(big, "size", 11) * 1.18)
@@ -432,16 +433,6 @@ def _label(image: Image.Image, title: str, brand: str, *, accent) -> Image.Image
         (margin, rule_y - int(getattr(small, "size", 11) * 1.6)), brand.upper(), font=small, fill=(255, 255, 255, 225)
     )
     return image
-
-
-def _wrap(text: str, font, max_width: int) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and font.getlength(f"{lines[-1]} {word}") <= max_width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines or [text]
 
 
 # --- geometry --------------------------------------------------------------------------------
