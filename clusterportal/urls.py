@@ -1,4 +1,4 @@
-"""The site's URL map (DESIGN.md): includes, admin, feeds and sitemap only."""
+"""The site's URL map (docs/design.md): includes, admin, health check and sitemap only."""
 
 from django.conf import settings
 from django.conf.urls.static import static

@@ -15,7 +15,7 @@ A section's views are a few lines each::
 Everything else about the section (its filter, page size, related rows, navigation) comes
 from the model's one declaration in clusterportal.registry.
 
-Return navigation (DESIGN.md): list pages link to items as ``<item>?from=<list query>``;
+Return navigation (docs/design.md): list pages link to items as ``<item>?from=<list query>``;
 item pages carry ``from`` along to the print view and prev/next links; "Return" is the
 section's list path, fixed by the server, plus that query string *after* it has been checked
 against the section's filter form. No path or host ever comes from the client.
