@@ -6,6 +6,7 @@ years and months are chosen from fixed lists.
 """
 
 import calendar
+import functools
 
 import django_filters
 from django import forms
@@ -118,3 +119,13 @@ class MonthFilter(django_filters.ChoiceFilter):
         kwargs.setdefault("empty_label", "All months")
         kwargs["choices"] = MONTH_CHOICES
         super().__init__(*args, **kwargs)
+
+
+
+@functools.cache
+def year_filterset(model) -> type[django_filters.FilterSet]:
+    """The filter of a list that has no other: ``?year=`` of publication, among the years that have
+    published items. What a ``ContentType`` without a ``filterset`` of its own gets."""
+    meta = type("Meta", (), {"model": model, "fields": ["year"], "form": FilterForm})
+    year = YearFilter(field_name="published_at", queryset=lambda: model.objects.published())
+    return type(f"{model.__name__}Filter", (django_filters.FilterSet,), {"year": year, "Meta": meta})

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from clusterportal.filters import year_filterset
+
 
 @dataclass(frozen=True)
 class Section:
@@ -57,7 +59,8 @@ class ContentType:
     label: str  #: plural, for type choices and navigation: "Photo galleries"
     item_label: str  #: one item's type, on stream rows and search results: "Photo gallery"
     section: str  #: the key of the header ``Section`` its pages belong to
-    filterset: type | None = None  #: the list's django-filter FilterSet (also checks Return's ``from``)
+    #: The list's django-filter FilterSet (it also checks Return's ``from``); default: by year.
+    filterset: type | None = None
     related: tuple[str, ...] = ()  #: ``select_related`` wherever its items are listed
     per_page: int = 10  #: list page size
     #: Site search: field path -> weight "A" (highest) … "D"; the first is the title.
@@ -81,6 +84,11 @@ class ContentType:
     def key(self) -> str:
         """``?type=`` value, URL namespace and CSS hook: "news", "galleries"."""
         return self.model.url_namespace
+
+    @property
+    def filter(self) -> type:
+        """The list's FilterSet: the declared one, else a filter by year of publication."""
+        return self.filterset or year_filterset(self.model)
 
     @property
     def has_page(self) -> bool:

@@ -93,7 +93,7 @@ class SectionMixin:
         return content_type
 
     def get_filterset_class(self):
-        return self.content_type.filterset
+        return self.content_type.filter
 
     def get_paginate_by(self, queryset) -> int:
         return self.content_type.per_page

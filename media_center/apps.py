@@ -9,7 +9,7 @@ class MediaCenterConfig(AppConfig):
         # Each media center type is declared once, here (see clusterportal.registry).
         from clusterportal.registry import ContentType, Section, register, register_section
         from clusterportal.stream import Stream
-        from media_center.filters import GalleryFilter, PressFilter, PublicationFilter, VideoFilter
+        from media_center.filters import PublicationFilter
         from media_center.models import Gallery, PressMention, Publication, Video, attach_card_pictures
 
         shared = {"section": "media-center", "in_stream": True}
@@ -18,7 +18,6 @@ class MediaCenterConfig(AppConfig):
                 model=Gallery,
                 label="Photo galleries",
                 item_label="Photo gallery",
-                filterset=GalleryFilter,
                 related=("cover",),
                 per_page=12,
                 search_fields={"title": "A", "description": "B"},
@@ -34,7 +33,6 @@ class MediaCenterConfig(AppConfig):
                 model=Video,
                 label="Videos",
                 item_label="Video",
-                filterset=VideoFilter,
                 related=("cover",),
                 per_page=12,
                 search_fields={"title": "A", "description": "B"},
@@ -64,7 +62,6 @@ class MediaCenterConfig(AppConfig):
                 model=PressMention,
                 label="Press about us",
                 item_label="Press about us",
-                filterset=PressFilter,
                 per_page=20,
                 search_fields={"title": "A", "outlet": "B", "excerpt": "B"},
                 snippet_fields=("excerpt",),

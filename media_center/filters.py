@@ -1,25 +1,7 @@
 import django_filters
 
 from clusterportal.filters import FilterForm, YearFilter
-from media_center.models import Gallery, PressMention, Publication, PublicationType, Video
-
-
-class GalleryFilter(django_filters.FilterSet):
-    year = YearFilter(field_name="published_at", queryset=lambda: Gallery.objects.published())
-
-    class Meta:
-        model = Gallery
-        fields = ["year"]
-        form = FilterForm
-
-
-class VideoFilter(django_filters.FilterSet):
-    year = YearFilter(field_name="published_at", queryset=lambda: Video.objects.published())
-
-    class Meta:
-        model = Video
-        fields = ["year"]
-        form = FilterForm
+from media_center.models import Publication, PublicationType
 
 
 class PublicationFilter(django_filters.FilterSet):
@@ -36,13 +18,4 @@ class PublicationFilter(django_filters.FilterSet):
     class Meta:
         model = Publication
         fields = ["type", "year"]
-        form = FilterForm
-
-
-class PressFilter(django_filters.FilterSet):
-    year = YearFilter(field_name="published_at", queryset=lambda: PressMention.objects.published())
-
-    class Meta:
-        model = PressMention
-        fields = ["year"]
         form = FilterForm

@@ -8,7 +8,6 @@ class NoticesConfig(AppConfig):
 
     def ready(self):
         from clusterportal.registry import ContentType, register
-        from tests.contract_app.filters import NoticeFilter
         from tests.contract_app.models import Notice
 
         register(
@@ -17,7 +16,6 @@ class NoticesConfig(AppConfig):
                 label="Notices",
                 item_label="Notice",
                 section="media-center",
-                filterset=NoticeFilter,
                 search_fields={"title": "A", "text": "B"},
                 snippet_fields=("text",),
                 in_stream=True,
