@@ -86,24 +86,25 @@ class SectionMixin:
     model = None
 
     @cached_property
-    def content_type(self) -> ContentType:
+    def declaration(self) -> ContentType:
+        # Not "content_type": TemplateResponseMixin.content_type is the response's Content-Type.
         content_type = registry.for_model(self.model)
         if content_type is None:
             raise ImproperlyConfigured(f"{self.model.__name__} is not registered in clusterportal.registry.")
         return content_type
 
     def get_filterset_class(self):
-        return self.content_type.filter
+        return self.declaration.filter
 
     def get_paginate_by(self, queryset) -> int:
-        return self.content_type.per_page
+        return self.declaration.per_page
 
     def get_list_url(self) -> str:
-        return self.content_type.list_url
+        return self.declaration.list_url
 
     def get_list_queryset(self):
         """What the section's list shows; prev/next and Return count within the same set."""
-        return self.content_type.published()
+        return self.declaration.published()
 
     @staticmethod
     def encode_list_query(filterset, page: int) -> str:
@@ -115,8 +116,8 @@ class SectionMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["section"] = self.content_type.section  # the header's current section
-        context["media_nav"] = self.content_type.key  # the media center bar's current page
+        context["section"] = self.declaration.section  # the header's current section
+        context["media_nav"] = self.declaration.key  # the media center bar's current page
         context["list_url"] = self.get_list_url()
         return context
 
@@ -154,7 +155,7 @@ class PublishedDetailView(SectionMixin, DetailView):
     with_neighbours = True
 
     def get_queryset(self):
-        return self.model.objects.visible_to(self.request.user).select_related(*self.content_type.related)
+        return self.model.objects.visible_to(self.request.user).select_related(*self.declaration.related)
 
     def get_return_state(self):
         """The list the visitor came from, as (validated filterset or None, its query string).

@@ -68,6 +68,7 @@ def queries_of(client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, url
+    assert response["Content-Type"] == "text/html; charset=utf-8", url
     return len(captured)
 
 
