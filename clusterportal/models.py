@@ -138,11 +138,13 @@ class Publishable(models.Model):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
-        # Drawn here, once per title, so that no page view ever draws one.
-        if self.has_page and getattr(self, "cover_id", None) is None:
-            cards.ensure_social_card(self)
-        elif self.has_page:
-            cards.remove_social_cards(self)  # the cover is shared now
+        if self.has_page:
+            # Drawn here, once per title, so that no page view ever draws one; with a cover,
+            # the cover is what is shared, and a card drawn before goes.
+            if getattr(self, "cover_id", None) is None:
+                cards.ensure_social_card(self)
+            else:
+                cards.remove_social_cards(self)
 
     # --- the questions every content type answers alike -------------------------------
 
