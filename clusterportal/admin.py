@@ -1,25 +1,26 @@
-"""Base admin for every publishable content type: status column, preview, publish actions."""
+"""Base admin for every publishable content type: status column, preview, publish actions.
 
-from django import forms
+The picture library's admin is in ``clusterportal.pictures.admin``; it is registered here.
+"""
+
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from js_asset import Media
 
-from clusterportal import images
-from clusterportal.models import Picture, PublicationState, Status
-from clusterportal.richtext import RichTextField, sanitize
+from clusterportal.models import PublicationState, Status
+from clusterportal.pictures.admin import PictureAdmin, without_fields
+from clusterportal.pictures.models import Picture
+from clusterportal.richtext import RichTextField
+
+admin.site.register(Picture, PictureAdmin)
 
 
 class LabelledSplitDateTime(AdminSplitDateTime):
@@ -93,14 +94,18 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 class PublishableAdmin(admin.ModelAdmin):
-    """Subclasses add their own fields to ``list_display``/``fieldsets``; the workflow is here."""
+    """The publishing workflow of every content type, added to what a subclass declares.
+
+    A subclass declares only what is its own: ``list_display``, ``list_filter``, ``fieldsets``
+    and ``readonly_fields``. This class adds after them the status, time and page columns, the
+    status filter (first), the "Publishing" fieldset (last) and the timestamps, as pythondotorg's
+    ``ContentManageableAdmin`` does. With a cover, ``class XAdmin(PublishableAdmin, WithCoverAdmin)``.
+    """
 
     date_hierarchy = "published_at"
-    list_display = ("title", "state_badge", "published_at_display", "preview_link")
-    list_filter = (PublicationStateFilter,)
+    list_display = ("title",)
     search_fields = ("title",)
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ("created_at", "updated_at")
     actions = ("publish", "unpublish")
     list_per_page = 50
     save_on_top = True
@@ -114,14 +119,25 @@ class PublishableAdmin(admin.ModelAdmin):
         css = {"all": ["css/admin.css"]}
         js = ["js/admin.js"]
 
-    publishing_fieldset = (
-        "Publishing",
-        {
-            "fields": ("status", "published_at", "seo_description", ("created_at", "updated_at")),
-            "description": "Times are Moscow time (Europe/Moscow). A published item with a future "
-            "time is scheduled and goes public by itself then.",
-        },
+    publishing_columns = ("state_badge", "published_at_display", "preview_link")
+    publishing_fields = ("status", "published_at", "seo_description", ("created_at", "updated_at"))
+    publishing_description = (
+        "Times are Moscow time (Europe/Moscow). A published item with a future time is scheduled "
+        "and goes public by itself then."
     )
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), *self.publishing_columns)
+
+    def get_list_filter(self, request):
+        return (PublicationStateFilter, *super().get_list_filter(request))
+
+    def get_fieldsets(self, request, obj=None):
+        own = without_fields(super().get_fieldsets(request, obj), flatten(self.publishing_fields))
+        return [*own, ("Publishing", {"fields": self.publishing_fields, "description": self.publishing_description})]
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "created_at", "updated_at")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -181,206 +197,3 @@ class SectionCategoryAdmin(admin.ModelAdmin):
     list_editable = ("position",)
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name",)
-
-
-class WithCoverAdmin(admin.ModelAdmin):
-    """For models with a library cover: pick it with the library's lookup, see what was picked."""
-
-    raw_id_fields = ("cover",)
-    cover_fieldset = ("Cover picture", {"fields": ("cover", "cover_preview")})
-
-    def get_readonly_fields(self, request, obj=None):
-        return (*super().get_readonly_fields(request, obj), "cover_preview")
-
-    @admin.display(description="picture")
-    def thumbnail(self, obj):
-        return picture_thumbnail(obj.cover)
-
-    @admin.display(description="current cover")
-    def cover_preview(self, obj):
-        return picture_thumbnail(obj.cover, width=320)
-
-
-def picture_thumbnail(picture, width: int = 80):
-    """A small preview of a library picture for admin lists and forms (its smallest rendition)."""
-    if picture is None:
-        return "—"
-    smallest = picture.renditions()[0]
-    height = round(width * picture.height / picture.width) if picture.width else width
-    return format_html(
-        '<img src="{}" alt="" width="{}" height="{}" class="admin-thumb" loading="lazy">', smallest.url, width, height
-    )
-
-
-class NeedsAltTextFilter(admin.SimpleListFilter):
-    title = "alt text"
-    parameter_name = "alt"
-
-    def lookups(self, request, model_admin):
-        return [("missing", "Missing: describe these"), ("given", "Given or decorative")]
-
-    def queryset(self, request, queryset):
-        match self.value():
-            case "missing":
-                return queryset.filter(alt_text="", decorative=False)
-            case "given":
-                return queryset.usable()
-        return queryset
-
-
-class PictureForm(forms.ModelForm):
-    class Meta:
-        model = Picture
-        fields = ["image", "title", "alt_text", "decorative", "caption", "credit"]
-
-    def clean(self):
-        cleaned = super().clean()
-        upload = cleaned.get("image")
-        if upload and not cleaned.get("title") and hasattr(upload, "content_type"):
-            cleaned["title"] = images.original_name_title(upload.name)
-            self.instance.title = cleaned["title"]
-        return cleaned
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultiplePictureField(images.PictureFormField):
-    """Several pictures in one field; each is checked like a single upload."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}))
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data]
-        files = [file for file in files if file]
-        if not files:
-            raise forms.ValidationError("Choose one or more pictures.", code="required")
-        cleaned, errors = [], []
-        for file in files:
-            try:
-                cleaned.append(super().clean(file, initial))
-            except forms.ValidationError as error:
-                errors.extend(f"{file.name}: {message}" for message in error.messages)
-        if errors:
-            raise forms.ValidationError(errors)
-        return cleaned
-
-
-class MultiUploadForm(forms.Form):
-    pictures = MultiplePictureField(
-        label="Pictures",
-        help_text="Choose several files at once (Ctrl or Shift). JPEG, PNG, WebP or GIF, up to 20 MB each.",
-    )
-    credit = forms.CharField(
-        label="Credit for all of them", max_length=200, required=False, help_text="Optional, e.g. “© SteriLine”."
-    )
-
-
-@admin.register(Picture)
-class PictureAdmin(admin.ModelAdmin):
-    form = PictureForm
-    list_display = ("thumbnail", "title", "alt_text", "decorative", "caption", "size", "uploaded_at")
-    # Only the title links: a thumbnail with alt="" would make a link without a name.
-    list_display_links = ("title",)
-    list_editable = ("alt_text", "decorative", "caption")
-    list_filter = (NeedsAltTextFilter, "decorative", "uploaded_at")
-    search_fields = ("title", "alt_text", "caption", "credit")
-    date_hierarchy = "uploaded_at"
-    list_per_page = 40
-    fields = ("image", "preview", "title", "alt_text", "decorative", "caption", "credit")
-    readonly_fields = ("preview",)
-    change_list_template = "admin/clusterportal/picture/change_list.html"
-
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
-    @admin.display(description="picture")
-    def thumbnail(self, obj):
-        return picture_thumbnail(obj)
-
-    @admin.display(description="preview")
-    def preview(self, obj):
-        return picture_thumbnail(obj if obj.pk else None, width=480)
-
-    @admin.display(description="size")
-    def size(self, obj):
-        return f"{obj.width}×{obj.height}"
-
-    def get_changelist_form(self, request, **kwargs):
-        base = super().get_changelist_form(request, **kwargs)
-
-        class LabelledRowForm(base):
-            """Each editable cell is named after its column and its picture, for screen readers."""
-
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, **kwargs)
-                for field in self.fields.values():
-                    field.widget.attrs["aria-label"] = f"{capfirst(field.label)} of “{self.instance}”"
-
-        return LabelledRowForm
-
-    def get_changelist_formset(self, request, **kwargs):
-        # After "Upload several", editors describe pictures one at a time: rows left untouched
-        # are skipped instead of failing the whole list for their (still) missing alt text.
-        base = super().get_changelist_formset(request, **kwargs)
-
-        class PartialFormSet(base):
-            def get_form_kwargs(self, index):
-                return {**super().get_form_kwargs(index), "empty_permitted": True}
-
-        return PartialFormSet
-
-    def get_urls(self):
-        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
-        return [
-            path("upload/", self.admin_site.admin_view(self.upload_view), name=f"{prefix}_upload"),
-            path("<int:pk>/embed/", self.admin_site.admin_view(self.embed_view), name=f"{prefix}_embed"),
-            *super().get_urls(),
-        ]
-
-    def upload_view(self, request):
-        """Upload many pictures in one go; then describe them in the filtered list."""
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        form = MultiUploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            with transaction.atomic():
-                for upload in form.cleaned_data["pictures"]:
-                    Picture.objects.create(
-                        image=upload,
-                        title=images.original_name_title(upload.name),
-                        credit=form.cleaned_data["credit"],
-                    )
-            count = len(form.cleaned_data["pictures"])
-            self.message_user(
-                request,
-                f"Uploaded {count} picture(s). Describe each one below (alt text, or tick decorative) "
-                "before it is used on the site.",
-                messages.SUCCESS,
-            )
-            return redirect(f"{reverse('admin:clusterportal_picture_changelist')}?alt=missing")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": "Upload pictures",
-            "form": form,
-            "media": self.media + form.media,
-        }
-        return TemplateResponse(request, "admin/clusterportal/picture/upload.html", context)
-
-    def embed_view(self, request, pk: int):
-        """The sanitized <figure> the rich-text editor inserts for a library picture (staff only)."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        picture = get_object_or_404(Picture, pk=pk)
-        if picture.needs_alt_text:
-            return JsonResponse(
-                {"error": f"“{picture}” has no alt text yet. Describe it in the picture library first."}, status=409
-            )
-        # The 960 px rendition (or the largest there is): sharp in a 46rem text column.
-        renditions = picture.renditions()
-        context = {"pic": picture, "rendition": renditions[min(1, len(renditions) - 1)]}
-        return JsonResponse({"html": sanitize(render_to_string("clusterportal/picture_embed.html", context).strip())})

@@ -10,6 +10,8 @@ class ClusterportalConfig(AppConfig):
         from django.db.models.signals import post_migrate, post_save, pre_save
 
         from clusterportal import checks  # noqa: F401  (registers the system checks)
+        from clusterportal.models import Publishable
+        from clusterportal.pictures import cards
         from clusterportal.search import postgresql, signals, sqlite
 
         connection_created.connect(sqlite.register_functions, dispatch_uid="clusterportal.sqlite_functions")
@@ -19,3 +21,6 @@ class ClusterportalConfig(AppConfig):
         # Search vectors follow every save of a registered type, and of what one reads (a category).
         pre_save.connect(signals.remember_read_fields, dispatch_uid="clusterportal.search_read_before")
         post_save.connect(signals.index_saved, dispatch_uid="clusterportal.search_index_saved")
+        # Social cards go with their item. Every app's models are loaded before any ready() runs.
+        with_pages = [model for model in self.apps.get_models() if issubclass(model, Publishable) and model.has_page]
+        cards.connect_signals(with_pages)

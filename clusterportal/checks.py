@@ -2,13 +2,13 @@
 
 from django.core import checks
 
-from clusterportal import images
+from clusterportal.pictures import drawing
 
 
 @checks.register()
 def picture_fonts(app_configs, **kwargs) -> list[checks.CheckMessage]:
     """Social cards draw titles, many of them Cyrillic; Pillow's built-in font has no Cyrillic."""
-    missing = [str(path) for path in (images.FONT_BOLD, images.FONT_REGULAR) if not path.is_file()]
+    missing = [str(path) for path in (drawing.FONT_BOLD, drawing.FONT_REGULAR) if not path.is_file()]
     if not missing:
         return []
     return [

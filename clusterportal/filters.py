@@ -121,7 +121,6 @@ class MonthFilter(django_filters.ChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
-
 @functools.cache
 def year_filterset(model) -> type[django_filters.FilterSet]:
     """The filter of a list that has no other: ``?year=`` of publication, among the years that have

@@ -1,5 +1,6 @@
 """
-Abstract models shared by every content type: publishing, slugs, SEO, cover pictures.
+Abstract models shared by every content type: publishing, slugs, SEO, social cards. Cover
+pictures and the picture library are in ``clusterportal.pictures``.
 
 Every concrete content model answers the same questions the same way:
 ``Model.objects.published()``, ``get_absolute_url()``, ``get_print_url()``, ``is_published``.
@@ -9,15 +10,16 @@ re-types it.
 
 from anyascii import anyascii
 from django.contrib.postgres.search import SearchVectorField
-from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
-from imagekit.models import ImageSpecField
 
-from clusterportal import images
+from clusterportal.pictures import cards, images
+
+# The picture library's model belongs to this app: imported here, Django finds it.
+from clusterportal.pictures.models import Picture  # noqa: F401
 
 SLUG_MAX_LENGTH = 120
 
@@ -69,12 +71,15 @@ class PublishableManager(models.Manager):
 class Publishable(models.Model):
     """Title, slug, SEO description, timestamps and the draft/scheduled/published workflow.
 
-    Subclasses set ``url_namespace`` (the app's URL namespace, e.g. "news") and define
-    ``get_summary()``, the plain-text line shown in lists and used as the page description.
+    Subclasses set ``url_namespace`` (the app's URL namespace, e.g. "news") and
+    ``summary_field``, the plain-text field shown in lists and used as the page description.
     """
 
     url_namespace: str = ""
-    #: Items have a page (and a print view) of their own; press mentions link elsewhere.
+    #: The field ``get_summary()`` reads, e.g. "lead"; empty: the item has no summary.
+    summary_field: str = ""
+    #: Whether the item has a page of its own on this site (a press mention's page is the
+    #: outlet's article). Only items with a page are shared, so only they get a social card.
     has_page: bool = True
 
     title = models.CharField("title", max_length=255)
@@ -120,6 +125,9 @@ class Publishable(models.Model):
         abstract = True
         # Undated drafts first on every database (PostgreSQL and SQLite disagree by default).
         ordering = [models.F("published_at").desc(nulls_first=True), "-pk"]
+        # What every list and count of published items filters on. The name fits the 30
+        # characters Django allows: "media_center_pressmention_pub" is 29.
+        indexes = [models.Index(fields=["status", "published_at"], name="%(app_label)s_%(class)s_pub")]
 
     def __str__(self) -> str:
         return self.title
@@ -130,9 +138,13 @@ class Publishable(models.Model):
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
-        if getattr(self, "cover_id", None) is None:
-            # Drawn once per title here, so that no page view ever draws one.
-            images.ensure_social_card(self)
+        if self.has_page:
+            # Drawn here, once per title, so that no page view ever draws one; with a cover,
+            # the cover is what is shared, and a card drawn before goes.
+            if getattr(self, "cover_id", None) is None:
+                cards.ensure_social_card(self)
+            else:
+                cards.remove_social_cards(self)
 
     # --- the questions every content type answers alike -------------------------------
 
@@ -176,12 +188,12 @@ class Publishable(models.Model):
         return PublicationState(self.publication_state).label
 
     def get_summary(self) -> str:
-        return ""
+        return getattr(self, self.summary_field) if self.summary_field else ""
 
     def social_image(self) -> images.Rendition:
         """The 1200×630 picture shown when the page is shared: the cover, else a drawn card."""
         cover = getattr(self, "cover", None)
-        url = cover.rendition_url("social") if cover is not None else default_storage.url(images.social_card_name(self))
+        url = cover.rendition_url("social") if cover is not None else default_storage.url(cards.social_card_name(self))
         return images.Rendition(url, *images.SOCIAL_SIZE)
 
     @property
@@ -214,166 +226,3 @@ class SectionCategory(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{reverse(f'{self.url_namespace}:list')}?category={self.slug}"
-
-
-class PictureQuerySet(models.QuerySet):
-    def usable(self):
-        """Pictures that may be shown: described, or ticked as decorative."""
-        return self.exclude(alt_text="", decorative=False)
-
-
-class Picture(models.Model):
-    """One picture of the library: uploaded once, reused as covers, in galleries and in text."""
-
-    image = images.PictureField(
-        "picture",
-        width_field="width",
-        height_field="height",
-        max_length=200,
-        help_text="JPEG, PNG, WebP or GIF, up to 20 MB and 40 megapixels.",
-    )
-    width = models.PositiveIntegerField(editable=False, default=0)
-    height = models.PositiveIntegerField(editable=False, default=0)
-    title = models.CharField(
-        "title", max_length=200, blank=True, help_text="For finding the picture again; visitors do not see it."
-    )
-    alt_text = models.CharField(
-        "alt text",
-        max_length=300,
-        blank=True,
-        help_text="What the picture shows, for people who cannot see it, e.g. “Two technicians in a clean room”.",
-    )
-    decorative = models.BooleanField(
-        "decorative",
-        default=False,
-        help_text="Tick only if the picture adds nothing to the text around it; it then needs no alt text.",
-    )
-    caption = models.CharField("caption", max_length=300, blank=True, help_text="Shown under the picture.")
-    credit = models.CharField(
-        "credit", max_length=200, blank=True, help_text="Photographer or source, e.g. “© SteriLine”."
-    )
-    uploaded_at = models.DateTimeField("uploaded", auto_now_add=True)
-
-    # Renditions: made once when the picture is saved (Optimistic strategy), never per request.
-    w480 = ImageSpecField(source="image", spec=images.rendition_spec(480))
-    w960 = ImageSpecField(source="image", spec=images.rendition_spec(960))
-    w1600 = ImageSpecField(source="image", spec=images.rendition_spec(1600))
-    social = ImageSpecField(source="image", spec=images.SocialRendition)
-
-    objects = PictureQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
-        verbose_name = "picture"
-        verbose_name_plural = "pictures"
-
-    def __str__(self) -> str:
-        return self.title or self.alt_text or f"Picture {self.pk}"
-
-    def clean(self):
-        super().clean()
-        if not self.alt_text.strip() and not self.decorative:
-            raise ValidationError({"alt_text": "Describe the picture, or tick “decorative” if it adds nothing."})
-
-    @property
-    def alt(self) -> str:
-        return "" if self.decorative else self.alt_text
-
-    @property
-    def needs_alt_text(self) -> bool:
-        return not self.alt_text.strip() and not self.decorative
-
-    def renditions(self) -> list[images.Rendition]:
-        """The WebP renditions, smallest first, without duplicates for small originals."""
-        found, seen = [], set()
-        for target, attname in zip(images.RENDITION_WIDTHS, ("w480", "w960", "w1600"), strict=True):
-            width, height = images.scaled_size(self.width, self.height, target)
-            if width in seen:
-                continue
-            seen.add(width)
-            found.append(images.Rendition(self.rendition_url(attname), width, height))
-        return found
-
-    def rendition_url(self, attname: str) -> str:
-        """The URL of one rendition (``"w480"``, ``"social"``…), without asking the storage.
-
-        imagekit derives a rendition's name from the source's name and the spec (a hash it
-        computes by pickling the spec, with a signal per access); names never change for a given
-        source, so they are remembered per process (a third fewer Python calls on /news/).
-        """
-        key = (self.image.name, attname)
-        name = _RENDITION_NAMES.get(key)
-        if name is None:
-            if len(_RENDITION_NAMES) > 20_000:
-                _RENDITION_NAMES.clear()
-            name = _RENDITION_NAMES[key] = getattr(self, attname).name
-        return self.image.storage.url(name)
-
-
-#: (source name, spec attribute) -> rendition file name; see Picture.rendition_url.
-_RENDITION_NAMES: dict[tuple[str, str], str] = {}
-
-
-def require_described(picture, field: str) -> None:
-    """Refuse a library picture that has neither alt text nor the "decorative" tick."""
-    if picture is not None and picture.needs_alt_text:
-        raise ValidationError({field: "This picture has no alt text yet. Describe it in the picture library first."})
-
-
-class PlacedPicture(models.Model):
-    """A library picture in an ordered set (a project's gallery, a photo gallery), with its own caption."""
-
-    picture = models.ForeignKey(
-        Picture,
-        verbose_name="picture",
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="From the picture library (pick it with the magnifier, or upload one there); "
-        "its alt text is edited there.",
-    )
-    caption = models.CharField(
-        "caption",
-        max_length=300,
-        blank=True,
-        help_text="Shown under the picture. Leave empty to use the caption stored with the picture.",
-    )
-    position = models.PositiveSmallIntegerField("position", default=0, help_text="Lower first.")
-
-    class Meta:
-        abstract = True
-        ordering = ["position", "pk"]
-
-    def __str__(self) -> str:
-        return self.display_caption or str(self.picture)
-
-    def clean(self):
-        super().clean()
-        if self.picture_id:
-            require_described(self.picture, "picture")
-
-    @property
-    def display_caption(self) -> str:
-        return self.caption or self.picture.caption
-
-
-class WithCover(models.Model):
-    """A cover picture from the picture library."""
-
-    cover = models.ForeignKey(
-        Picture,
-        verbose_name="cover picture",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        help_text="Shown at the top of the page, in lists and when the page is shared. Pick one from "
-        "the picture library with the magnifier; you can upload a new picture in that window too.",
-    )
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        if self.cover_id:
-            require_described(self.cover, "cover")

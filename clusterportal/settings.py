@@ -183,7 +183,7 @@ STORAGES = {
 }
 
 # Picture renditions (django-imagekit): made when a picture is saved, never checked or made
-# while a page renders (clusterportal/images.py).
+# while a page renders (clusterportal/pictures/images.py).
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 IMAGEKIT_SPEC_CACHEFILE_NAMER = "imagekit.cachefiles.namers.source_name_as_path"

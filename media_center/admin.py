@@ -1,22 +1,19 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Max
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from clusterportal import images
-from clusterportal.admin import (
+from clusterportal.admin import OrderedTabularInline, PublishableAdmin
+from clusterportal.pictures.admin import (
     MultiplePictureField,
-    OrderedTabularInline,
-    PublishableAdmin,
+    MultiUploadForm,
     WithCoverAdmin,
+    multi_upload_view,
     picture_thumbnail,
 )
-from clusterportal.models import Picture
 from media_center.models import Gallery, GalleryPhoto, PressMention, Publication, Video
 from media_center.video_hosts import ALLOWED_HOSTS_TEXT, parse_video_url
 
@@ -39,7 +36,11 @@ class GalleryPhotoInline(OrderedTabularInline):
         return picture_thumbnail(obj.picture if obj.picture_id else None, width=120)
 
 
-class AddPhotosForm(forms.Form):
+class AddPhotosForm(MultiUploadForm):
+    """The "Add photos" form: a gallery's photos in one go, described together (refined one by one later)."""
+
+    field_order = ("pictures", "alt_text", "decorative", "credit")
+
     pictures = MultiplePictureField(
         label="Photos",
         help_text="Choose all the photos at once (Ctrl or Shift), up to "
@@ -57,12 +58,10 @@ class AddPhotosForm(forms.Form):
         required=False,
         help_text="Tick only if the photos add nothing to the page; they then need no alt text.",
     )
-    credit = forms.CharField(
-        label="Credit for all of them",
-        max_length=200,
-        required=False,
-        help_text="Optional, e.g. “Photo: Anna Petrova”.",
-    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["credit"].help_text = "Optional, e.g. “Photo: Anna Petrova”."
 
     def clean_pictures(self):
         pictures = self.cleaned_data["pictures"]
@@ -78,23 +77,23 @@ class AddPhotosForm(forms.Form):
             self.add_error("alt_text", "Describe the photos (you can refine each one later), or tick “decorative”.")
         return cleaned
 
+    def shared_fields(self) -> dict:
+        decorative = self.cleaned_data["decorative"]
+        return {
+            **super().shared_fields(),
+            "alt_text": "" if decorative else self.cleaned_data["alt_text"].strip(),
+            "decorative": decorative,
+        }
+
 
 @admin.register(Gallery)
-class GalleryAdmin(WithCoverAdmin, PublishableAdmin):
-    list_display = ("thumbnail", "title", "photo_count", "state_badge", "published_at_display", "preview_link")
-    list_display_links = ("title",)
-    list_select_related = ("cover",)
+class GalleryAdmin(PublishableAdmin, WithCoverAdmin):
+    list_display = ("title", "photo_count")
     search_fields = ("title", "description")
     inlines = (GalleryPhotoInline,)
     change_form_template = "admin/media_center/gallery/change_form.html"
-    fieldsets = (
-        (None, {"fields": ("title", "slug", "description")}),
-        (
-            WithCoverAdmin.cover_fieldset[0],
-            {**WithCoverAdmin.cover_fieldset[1], "description": "Optional: without one, lists show the first photo."},
-        ),
-        PublishableAdmin.publishing_fieldset,
-    )
+    fieldsets = ((None, {"fields": ("title", "slug", "description")}),)
+    cover_description = "Optional: without one, lists show the first photo."
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_card_data()
@@ -115,38 +114,26 @@ class GalleryAdmin(WithCoverAdmin, PublishableAdmin):
         gallery = get_object_or_404(Gallery, pk=pk)
         if not (self.has_change_permission(request, gallery) and request.user.has_perm("clusterportal.add_picture")):
             raise PermissionDenied
-        form = AddPhotosForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            with transaction.atomic():
-                last = gallery.photos.aggregate(last=Max("position"))["last"]
-                position = 0 if last is None else last + 10
-                for upload in data["pictures"]:
-                    picture = Picture.objects.create(
-                        image=upload,
-                        title=images.original_name_title(upload.name),
-                        alt_text="" if data["decorative"] else data["alt_text"].strip(),
-                        decorative=data["decorative"],
-                        credit=data["credit"],
-                    )
-                    GalleryPhoto.objects.create(gallery=gallery, picture=picture, position=position)
-                    position += 10
-            count = len(data["pictures"])
-            self.message_user(
-                request,
-                f"Added {count} photo(s) to “{gallery}”. Give each its own alt text and caption when you can.",
-                messages.SUCCESS,
+
+        def join_the_gallery(pictures):
+            last = gallery.photos.aggregate(last=Max("position"))["last"]
+            start = 0 if last is None else last + 10
+            for number, picture in enumerate(pictures):
+                GalleryPhoto.objects.create(gallery=gallery, picture=picture, position=start + 10 * number)
+            return (
+                f"Added {len(pictures)} photo(s) to “{gallery}”. Give each its own alt text and caption when you can.",
+                reverse("admin:media_center_gallery_change", args=[gallery.pk]),
             )
-            return redirect(reverse("admin:media_center_gallery_change", args=[gallery.pk]))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": gallery,
-            "title": f"Add photos to “{gallery}”",
-            "form": form,
-            "media": self.media + form.media,
-        }
-        return TemplateResponse(request, "admin/media_center/gallery/add_photos.html", context)
+
+        return multi_upload_view(
+            self,
+            request,
+            AddPhotosForm,
+            template="admin/media_center/gallery/add_photos.html",
+            title=f"Add photos to “{gallery}”",
+            on_saved=join_the_gallery,
+            context={"original": gallery},
+        )
 
 
 class VideoAdminForm(forms.ModelForm):
@@ -182,11 +169,9 @@ class VideoAdminForm(forms.ModelForm):
 
 
 @admin.register(Video)
-class VideoAdmin(WithCoverAdmin, PublishableAdmin):
+class VideoAdmin(PublishableAdmin, WithCoverAdmin):
     form = VideoAdminForm
-    list_display = ("thumbnail", "title", "host", "state_badge", "published_at_display", "preview_link")
-    list_display_links = ("title",)
-    list_select_related = ("cover",)
+    list_display = ("title", "host")
     search_fields = ("title", "description", "video_url")
     fieldsets = (
         (
@@ -196,9 +181,8 @@ class VideoAdmin(WithCoverAdmin, PublishableAdmin):
                 "description": f"Videos are embedded from {ALLOWED_HOSTS_TEXT} only.",
             },
         ),
-        ("Poster", {"fields": ("cover", "cover_preview")}),
-        PublishableAdmin.publishing_fieldset,
     )
+    cover_label = "Poster"
 
     @admin.display(description="host")
     def host(self, obj):
@@ -210,14 +194,13 @@ class VideoAdmin(WithCoverAdmin, PublishableAdmin):
 
 @admin.register(Publication)
 class PublicationAdmin(PublishableAdmin):
-    list_display = ("title", "publication_type", "language", "format_and_size", "state_badge", "published_at_display")
-    list_filter = (*PublishableAdmin.list_filter, "publication_type", "language")
+    list_display = ("title", "publication_type", "language", "format_and_size")
+    list_filter = ("publication_type", "language")
     search_fields = ("title", "description")
-    readonly_fields = (*PublishableAdmin.readonly_fields, "format_and_size")
+    readonly_fields = ("format_and_size",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "publication_type", "language", "description")}),
         ("File", {"fields": ("file", "format_and_size")}),
-        PublishableAdmin.publishing_fieldset,
     )
 
     @admin.display(description="file")
@@ -229,12 +212,9 @@ class PublicationAdmin(PublishableAdmin):
 
 @admin.register(PressMention)
 class PressMentionAdmin(PublishableAdmin):
-    list_display = ("title", "outlet", "state_badge", "published_at_display", "preview_link")
+    list_display = ("title", "outlet")
     search_fields = ("title", "outlet", "excerpt")
-    fieldsets = (
-        (None, {"fields": ("title", "slug", "outlet", "url", "excerpt")}),
-        PublishableAdmin.publishing_fieldset,
-    )
+    fieldsets = ((None, {"fields": ("title", "slug", "outlet", "url", "excerpt")}),)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -10,7 +10,6 @@ and anything else are refused with a message an editor understands; nothing is w
 refused file.
 """
 
-import math
 import uuid
 import zipfile
 
@@ -18,6 +17,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+
+from clusterportal.uploads import check_size, read_from_start
 
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -40,17 +41,8 @@ def _refuse(message: str, code: str) -> ValidationError:
 
 def detect_format(file) -> str:
     """The document's real format ("PDF", "DOCX"…), read from its content; ValidationError otherwise."""
-    size = getattr(file, "size", None)
-    limit = MAX_DOCUMENT_BYTES
-    if size is not None and size > limit:
-        raise _refuse(
-            f"This file is {math.ceil(size / 1024 / 1024 * 10) / 10:.1f} MB; documents may be at most "
-            f"{limit // 1024 // 1024} MB. Make it smaller (e.g. export the PDF for screen) and upload it again.",
-            "too_large",
-        )
-    position = file.tell() if hasattr(file, "tell") else 0
-    try:
-        file.seek(0)
+    check_size(file, MAX_DOCUMENT_BYTES, kind="documents", advice="Make it smaller (e.g. export the PDF for screen)")
+    with read_from_start(file):
         head = file.read(1024)
         if head.startswith(b"%PDF-"):
             return "PDF"
@@ -58,8 +50,6 @@ def detect_format(file) -> str:
             file.seek(0)
             return _ooxml_format(file)
         raise _refuse(_what_it_is(head), "format")
-    finally:
-        file.seek(position)
 
 
 def _what_it_is(head: bytes) -> str:

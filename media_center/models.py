@@ -8,14 +8,8 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 
-from clusterportal.models import (
-    Picture,
-    PlacedPicture,
-    Publishable,
-    PublishableManager,
-    PublishableQuerySet,
-    WithCover,
-)
+from clusterportal.models import Publishable, PublishableManager, PublishableQuerySet
+from clusterportal.pictures.models import Picture, PlacedPicture, WithCover
 from media_center import documents
 from media_center.video_hosts import VideoRef, parse_video_url, validate_video_url
 
@@ -44,6 +38,7 @@ def attach_card_pictures(galleries) -> list:
 
 class Gallery(WithCover, Publishable):
     url_namespace = "galleries"
+    summary_field = "description"
 
     description = models.TextField(
         "description",
@@ -58,10 +53,6 @@ class Gallery(WithCover, Publishable):
     class Meta(Publishable.Meta):
         verbose_name = "photo gallery"
         verbose_name_plural = "photo galleries"
-        indexes = [models.Index(fields=["status", "published_at"], name="media_gallery_pub_idx")]
-
-    def get_summary(self) -> str:
-        return self.description
 
     def get_photo_url(self, number: int) -> str:
         return reverse("galleries:photo", kwargs={"slug": self.slug, "number": number})
@@ -89,6 +80,7 @@ class Video(WithCover, Publishable):
     """A video hosted on YouTube, Vimeo, RuTube or VK Video; ``cover`` is its poster."""
 
     url_namespace = "videos"
+    summary_field = "description"
 
     description = models.TextField(
         "description", max_length=1000, blank=True, help_text="Plain text, one or two sentences. Shown in lists."
@@ -104,10 +96,6 @@ class Video(WithCover, Publishable):
     class Meta(Publishable.Meta):
         verbose_name = "video"
         verbose_name_plural = "videos"
-        indexes = [models.Index(fields=["status", "published_at"], name="media_video_pub_idx")]
-
-    def get_summary(self) -> str:
-        return self.description
 
     @property
     def ref(self) -> VideoRef:
@@ -132,6 +120,7 @@ class Language(models.TextChoices):
 
 class Publication(Publishable):
     url_namespace = "publications"
+    summary_field = "description"
 
     publication_type = models.CharField(
         "type", max_length=20, choices=PublicationType.choices, help_text="Visitors filter the list by it."
@@ -149,16 +138,12 @@ class Publication(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = "publication"
         verbose_name_plural = "publications"
-        indexes = [models.Index(fields=["status", "published_at"], name="media_publication_pub_idx")]
 
     def save(self, *args, **kwargs):
         if self.file and not getattr(self.file, "_committed", True):
             self.file_format = documents.detect_format(self.file.file)
             self.file_size = self.file.size
         super().save(*args, **kwargs)
-
-    def get_summary(self) -> str:
-        return self.description
 
     def get_download_url(self) -> str:
         return reverse("publications:download", kwargs={"slug": self.slug})
@@ -180,7 +165,8 @@ class PressMention(Publishable):
     """Coverage of the cluster elsewhere. Its page *is* the outlet's article: see get_absolute_url."""
 
     url_namespace = "press"
-    has_page = False
+    summary_field = "excerpt"
+    has_page = False  # see get_absolute_url
 
     outlet = models.CharField("outlet", max_length=200, help_text="The newspaper, site or channel, e.g. “Vedomosti”.")
     url = models.URLField("link", max_length=500, help_text="The article on the outlet's site.")
@@ -191,10 +177,6 @@ class PressMention(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = "press mention"
         verbose_name_plural = "press about us"
-        indexes = [models.Index(fields=["status", "published_at"], name="media_press_pub_idx")]
-
-    def get_summary(self) -> str:
-        return self.excerpt
 
     # A mention has no page of its own on this site: the headline lives at the outlet. Both
     # questions are answered with that address, so lists, the stream and the admin's "View"

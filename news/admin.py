@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from clusterportal.admin import PublishableAdmin, SectionCategoryAdmin, WithCoverAdmin
+from clusterportal.admin import PublishableAdmin, SectionCategoryAdmin
+from clusterportal.pictures.admin import WithCoverAdmin
 from news.models import Article, Category
 
 
@@ -10,16 +11,12 @@ class CategoryAdmin(SectionCategoryAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(WithCoverAdmin, PublishableAdmin):
-    list_display = ("thumbnail", "title", "category", "state_badge", "published_at_display", "preview_link")
-    # Only the title links: a thumbnail with alt="" would make a link without a name.
-    list_display_links = ("title",)
-    list_filter = (*PublishableAdmin.list_filter, "category", "published_at")
+class ArticleAdmin(PublishableAdmin, WithCoverAdmin):
+    list_display = ("title", "category")
+    list_filter = ("category", "published_at")
     search_fields = ("title", "lead")
-    list_select_related = ("category", "cover")
+    list_select_related = ("category",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "lead", "body")}),
-        WithCoverAdmin.cover_fieldset,
         ("Source", {"fields": ("source_name", "source_url")}),
-        PublishableAdmin.publishing_fieldset,
     )

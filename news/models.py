@@ -1,6 +1,7 @@
 from django.db import models
 
-from clusterportal.models import Publishable, SectionCategory, WithCover
+from clusterportal.models import Publishable, SectionCategory
+from clusterportal.pictures.models import WithCover
 from clusterportal.richtext import RichTextField
 
 
@@ -10,6 +11,7 @@ class Category(SectionCategory):
 
 class Article(WithCover, Publishable):
     url_namespace = "news"
+    summary_field = "lead"
 
     category = models.ForeignKey(
         Category,
@@ -37,7 +39,3 @@ class Article(WithCover, Publishable):
     class Meta(Publishable.Meta):
         verbose_name = "article"
         verbose_name_plural = "articles"
-        indexes = [models.Index(fields=["status", "published_at"], name="news_article_pub_idx")]
-
-    def get_summary(self) -> str:
-        return self.lead

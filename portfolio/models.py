@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from clusterportal.models import PlacedPicture, Publishable, SectionCategory, WithCover
+from clusterportal.models import Publishable, SectionCategory
+from clusterportal.pictures.models import PlacedPicture, WithCover
 from clusterportal.richtext import RichTextField
 
 FIRST_YEAR = 1990
@@ -49,6 +50,7 @@ class Entry(WithCover, Publishable):
     """One project of the portfolio."""
 
     url_namespace = "portfolio"
+    summary_field = "summary"
 
     category = models.ForeignKey(
         Category,
@@ -98,7 +100,6 @@ class Entry(WithCover, Publishable):
     class Meta(Publishable.Meta):
         verbose_name = "portfolio entry"
         verbose_name_plural = "portfolio entries"
-        indexes = [models.Index(fields=["status", "published_at"], name="portfolio_entry_pub_idx")]
 
     def clean(self):
         super().clean()
@@ -108,9 +109,6 @@ class Entry(WithCover, Publishable):
             )
         if self.project_status == ProjectStatus.COMPLETED and not self.year_completed:
             raise ValidationError({"year_completed": "Give the year a completed project was completed."})
-
-    def get_summary(self) -> str:
-        return self.summary
 
     @property
     def years(self) -> str:

@@ -6,10 +6,15 @@ import re
 
 import pytest
 import time_machine
-from django.test import Client
+from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
+from django.test import Client, RequestFactory
 
+from clusterportal.admin import PublicationStateFilter
 from clusterportal.models import PublicationState, Status
+from media_center.models import Gallery, PressMention, Publication, Video
 from news.models import Article
+from portfolio.models import Entry
 from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, article_admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -304,3 +309,68 @@ def test_non_staff_user_cannot_run_actions(articles, client, bob):
     assert response.status_code == 302
     articles["published"].refresh_from_db()
     assert articles["published"].status == Status.PUBLISHED
+
+
+# --- every content type's admin: the same columns and fieldsets around its own -----------------
+
+STATE_COLUMNS = ["state_badge", "published_at_display", "preview_link"]
+PUBLISHING = ["status", "published_at", "seo_description", "created_at", "updated_at"]
+COVER = ["cover", "cover_preview"]
+
+LAYOUTS = {
+    Article: (
+        ["thumbnail", "title", "category", *STATE_COLUMNS],
+        {
+            None: ["title", "slug", "category", "lead", "body"],
+            "Source": ["source_name", "source_url"],
+            "Cover picture": COVER,
+            "Publishing": PUBLISHING,
+        },
+    ),
+    Entry: (
+        ["thumbnail", "title", "category", "organization", "project_status", *STATE_COLUMNS],
+        {
+            None: ["title", "slug", "category", "summary", "body"],
+            "The project": ["organization", "location", "year_started", "year_completed", "project_status", "featured"],
+            "Cover picture": COVER,
+            "Publishing": PUBLISHING,
+        },
+    ),
+    Gallery: (
+        ["thumbnail", "title", "photo_count", *STATE_COLUMNS],
+        {None: ["title", "slug", "description"], "Cover picture": COVER, "Publishing": PUBLISHING},
+    ),
+    Video: (
+        ["thumbnail", "title", "host", *STATE_COLUMNS],
+        {None: ["title", "slug", "video_url", "description"], "Poster": COVER, "Publishing": PUBLISHING},
+    ),
+    Publication: (
+        ["title", "publication_type", "language", "format_and_size", *STATE_COLUMNS],
+        {
+            None: ["title", "slug", "publication_type", "language", "description"],
+            "File": ["file", "format_and_size"],
+            "Publishing": PUBLISHING,
+        },
+    ),
+    PressMention: (
+        ["title", "outlet", *STATE_COLUMNS],
+        {None: ["title", "slug", "outlet", "url", "excerpt"], "Publishing": PUBLISHING},
+    ),
+}
+
+
+@pytest.mark.parametrize("model", LAYOUTS, ids=lambda model: model._meta.label)
+def test_every_content_admin_shows_its_own_columns_and_fieldsets_between_the_shared_ones(model, alice):
+    request = RequestFactory().get("/admin/")
+    request.user = alice
+    model_admin = admin.site._registry[model]
+    columns, fieldsets = LAYOUTS[model]
+    list_display = list(model_admin.get_list_display(request))
+    assert list_display == columns
+    # The title links the row, never the thumbnail (its alt is empty: a link without a name).
+    assert list(model_admin.get_list_display_links(request, list_display)) == ["title"]
+    assert model_admin.get_list_filter(request)[0] is PublicationStateFilter
+    found = model_admin.get_fieldsets(request)
+    assert {title: flatten_fieldsets([(title, options)]) for title, options in found} == fieldsets
+    assert [title for title, _ in found] == list(fieldsets)
+    assert {"created_at", "updated_at"} <= set(model_admin.get_readonly_fields(request))

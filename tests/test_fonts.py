@@ -7,12 +7,13 @@ import pytest
 from django.core import checks
 from PIL import Image, ImageDraw
 
-from clusterportal import images
+from clusterportal.pictures import cards, drawing
+from clusterportal.pictures.images import SOCIAL_SIZE
 from media_center.demo import drawn_pdf
 from media_center.documents import detect_format
 
 pytestmark = pytest.mark.skipif(
-    not images.FONT_BOLD.is_file(), reason="DejaVu fonts missing: apt-get install fonts-dejavu-core"
+    not drawing.FONT_BOLD.is_file(), reason="DejaVu fonts missing: apt-get install fonts-dejavu-core"
 )
 
 MISSING_GLYPH = "\U0010fffd"  # a private-use code point no font draws: the "missing glyph" box
@@ -33,7 +34,7 @@ def test_no_warning_when_the_fonts_are_installed():
 
 
 def test_a_warning_that_names_the_package_when_the_fonts_are_missing(monkeypatch, tmp_path):
-    monkeypatch.setattr(images, "FONT_BOLD", tmp_path / "DejaVuSans-Bold.ttf")
+    monkeypatch.setattr(drawing, "FONT_BOLD", tmp_path / "DejaVuSans-Bold.ttf")
     [warning] = font_warnings()
     assert warning.level == checks.WARNING
     assert "DejaVuSans-Bold.ttf" in warning.msg
@@ -43,22 +44,22 @@ def test_a_warning_that_names_the_package_when_the_fonts_are_missing(monkeypatch
 
 @pytest.mark.parametrize("bold", [True, False])
 def test_the_font_draws_cyrillic_letters_not_boxes(bold):
-    face = images.font(bold=bold, size=40)
+    face = drawing.font(bold=bold, size=40)
     box = drawn(face, MISSING_GLYPH)
     for letter in "ЖжЁёЩщЫы":
         assert drawn(face, letter) != box, letter
 
 
 def test_without_the_fonts_pillows_own_font_still_draws_a_card(monkeypatch, tmp_path):
-    monkeypatch.setattr(images, "FONT_BOLD", tmp_path / "none.ttf")
-    monkeypatch.setattr(images, "FONT_REGULAR", tmp_path / "none.ttf")
-    card = Image.open(io.BytesIO(images.draw_social_card("Plant opens", "News")))
-    assert card.size == images.SOCIAL_SIZE
+    monkeypatch.setattr(drawing, "FONT_BOLD", tmp_path / "none.ttf")
+    monkeypatch.setattr(drawing, "FONT_REGULAR", tmp_path / "none.ttf")
+    card = Image.open(io.BytesIO(cards.draw_social_card("Plant opens", "News")))
+    assert card.size == SOCIAL_SIZE
 
 
 def test_a_cyrillic_title_fills_the_social_card_with_letters():
     title = "Завод стерильных инъекционных препаратов запущен"
-    card = Image.open(io.BytesIO(images.draw_social_card(title, "Новости")))
+    card = Image.open(io.BytesIO(cards.draw_social_card(title, "Новости")))
     assert card.size == (1200, 630)
     # The title area holds white letters: many near-white pixels where the title goes.
     title_area = card.crop((80, 200, 1120, 330)).convert("L")

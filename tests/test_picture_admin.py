@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from clusterportal.models import Picture
+from clusterportal.pictures.models import Picture
 from news.models import Article
 from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, article_admin_form_data
 from tests.picture_files import media_files, picture_upload
@@ -82,6 +82,24 @@ def test_alt_text_filter_finds_the_pictures_still_to_describe(alt, expected, edi
     assert response.status_code == 200
     assert listed_titles(response) == expected
     assert 'href="?alt=missing"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("alt_text", "decorative", "needs"),
+    [
+        ("", False, True),
+        ("   ", False, True),
+        ("Two technicians in a clean room", False, False),
+        ("", True, False),
+        ("Two technicians in a clean room", True, False),
+    ],
+)
+def test_one_picture_and_the_library_apply_the_same_alt_text_rule(alt_text, decorative, needs):
+    picture = PictureFactory(size=(96, 54), alt_text=alt_text, decorative=decorative)
+    assert picture.needs_alt_text is needs
+    assert Picture.objects.get().needs_alt_text is needs
+    assert list(Picture.objects.needs_alt_text()) == ([picture] if needs else [])
+    assert list(Picture.objects.usable()) == ([] if needs else [picture])
 
 
 def test_alt_text_typed_in_the_list_is_saved(editor_client):

@@ -18,7 +18,7 @@ import random
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFilter
 
-from clusterportal.images import font, wrap
+from clusterportal.pictures.drawing import font, wrap
 
 #: (dark, middle, light, accent) per palette; dark sits behind the text, so white text contrasts.
 PALETTES: dict[str, tuple[tuple[int, int, int], ...]] = {

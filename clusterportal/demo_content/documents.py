@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape
 from django.conf import settings
 from PIL import Image, ImageDraw
 
-from clusterportal import images
+from clusterportal.pictures import drawing
 
 #: The three parts a Word document needs: content types, the package's relation, the text.
 DOCX_PARTS = {
@@ -46,16 +46,16 @@ def drawn_pdf(title: str, text: str) -> bytes:
     draw = ImageDraw.Draw(page)
     margin = 80
     draw.rectangle([(0, 0), (width, 150)], fill="#0b5563")
-    draw.text((margin, 60), settings.SITE_NAME.upper(), font=images.font(bold=True, size=22), fill="#cfe7ea")
+    draw.text((margin, 60), settings.SITE_NAME.upper(), font=drawing.font(bold=True, size=22), fill="#cfe7ea")
     y = 220
     for size, value, fill in ((34, title, "#10212b"), (17, text, "#33434d")):
-        face = images.font(bold=size > 20, size=size)
-        for line in images.wrap(draw, value, face, width - 2 * margin, 6):
+        face = drawing.font(bold=size > 20, size=size)
+        for line in drawing.wrap(draw, value, face, width - 2 * margin, 6):
             draw.text((margin, y), line, font=face, fill=fill)
             y += int(size * 1.4)
         y += 24
     draw.line([(margin, height - 90), (width - margin, height - 90)], fill="#b4451f", width=3)
-    draw.text((margin, height - 70), "Demo document", font=images.font(bold=False, size=14), fill="#5b6b75")
+    draw.text((margin, height - 70), "Demo document", font=drawing.font(bold=False, size=14), fill="#5b6b75")
     out = io.BytesIO()
     page.save(out, "PDF", resolution=100, title=title, author=settings.SITE_NAME)
     return out.getvalue()

@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from clusterportal.images import scaled_size
 from clusterportal.models import Status
+from clusterportal.pictures.images import scaled_size
 from news.models import Article, Category
 from tests.browser import helpers
 from tests.browser.content import LONG_PARAGRAPHS, LONG_SOURCE_URL, library_picture, make_newsroom

@@ -1,5 +1,5 @@
 """
-The one picture pipeline of the site: upload validation, safe file names, renditions, social cards.
+The picture pipeline: upload validation, safe file names, renditions.
 
 - Validation reads the real format from the content with Pillow (JPEG, PNG, WebP, GIF only; no
   SVG), refuses files over 20 MB or 40 megapixels, decompression bombs and corrupt or truncated
@@ -8,30 +8,23 @@ The one picture pipeline of the site: upload validation, safe file names, rendit
   uploaded name reaches the file system.
 - Renditions are made by django-imagekit when a picture is saved (the Optimistic strategy), once;
   rendering a page computes their URLs without touching the storage or the database.
-- Social cards (1200×630) are the cover's rendition, or a branded card drawn with Pillow for items
-  without a cover, written once per title.
 """
 
-import functools
-import hashlib
-import io
-import math
 import uuid
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import models
 from django.utils import timezone
 from imagekit import ImageSpec
 from imagekit.processors import ResizeToFill
-from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 from pilkit.processors.utils import resolve_palette
+
+from clusterportal.uploads import check_size, read_from_start
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -47,18 +40,9 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 def validate_picture(file) -> str:
     """Check an uploaded picture; return its real format (e.g. "JPEG") or raise ValidationError."""
-    size = getattr(file, "size", None)
-    if size is not None and size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            # Rounded up: a file just over the limit must not read "20.0 MB; at most 20 MB".
-            f"This file is {math.ceil(size / 1024 / 1024 * 10) / 10:.1f} MB; pictures may be at most "
-            f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB. Make it smaller and upload it again.",
-            code="too_large",
-        )
-    position = file.tell() if hasattr(file, "tell") else 0
+    check_size(file, MAX_UPLOAD_BYTES, kind="pictures")
     try:
-        file.seek(0)
-        with warnings.catch_warnings():
+        with read_from_start(file), warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(file) as image:
                 fmt = image.format
@@ -93,8 +77,6 @@ def validate_picture(file) -> str:
             "This picture is damaged or incomplete (the file may have been cut off). Save it again and retry.",
             code="corrupt",
         ) from None
-    finally:
-        file.seek(position)
     return fmt
 
 
@@ -108,15 +90,11 @@ def _too_many_pixels(width: int, height: int) -> ValidationError:
 
 def real_format(file) -> str | None:
     """The Pillow format of a file, read from its first bytes; None if it is not a picture."""
-    position = file.tell()
     try:
-        file.seek(0)
-        with Image.open(file) as image:
+        with read_from_start(file), Image.open(file) as image:
             return image.format
     except (OSError, ValueError, Image.DecompressionBombError):
         return None
-    finally:
-        file.seek(position)
 
 
 def picture_upload_to(instance, filename: str) -> str:
@@ -209,85 +187,3 @@ def scaled_size(width: int, height: int, target_width: int) -> tuple[int, int]:
         return width, height
     ratio = target_width / width
     return target_width, max(1, round(height * ratio))
-
-
-# --- social cards ------------------------------------------------------------------------
-
-#: The fonts pictures are drawn with (social cards, demo covers and documents): DejaVu covers
-#: Latin and Cyrillic. Debian's fonts-dejavu-core installs them; without them Pillow's built-in
-#: font is used, which has no Cyrillic, and the system check clusterportal.W001 says so.
-FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-FONT_REGULAR = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def font(*, bold: bool, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    """DejaVu Sans (bold or regular) at ``size`` px, or Pillow's built-in font without it."""
-    try:
-        return _truetype(str(FONT_BOLD if bold else FONT_REGULAR), size)
-    except OSError:
-        return ImageFont.load_default(size=size)
-
-
-@functools.lru_cache(maxsize=32)
-def _truetype(path: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size)  # read once per process and size, not per picture
-
-
-def wrap(draw, text: str, font, max_width: int, max_lines: int) -> list[str]:
-    """``text`` in lines no wider than ``max_width``; an ellipsis ends it if it needs more."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        candidate = f"{line} {word}".strip()
-        if draw.textlength(candidate, font=font) <= max_width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        line = word
-        if len(lines) == max_lines:
-            break
-    if line and len(lines) < max_lines:
-        lines.append(line)
-    if len(lines) == max_lines and " ".join(lines) != " ".join(words):
-        lines[-1] = lines[-1].rstrip(".,;:") + "…"
-    return lines
-
-
-def draw_social_card(title: str, section: str) -> bytes:
-    """A 1200×630 branded JPEG with the title, for items without a cover picture."""
-    width, height = SOCIAL_SIZE
-    image = Image.new("RGB", SOCIAL_SIZE, "#0b5563")
-    draw = ImageDraw.Draw(image)
-    for y in range(height):  # a quiet vertical gradient
-        shade = int(20 * y / height)
-        draw.line([(0, y), (width, y)], fill=(11 - shade // 4, 85 - shade, 99 - shade))
-    draw.rectangle([(0, height - 18), (width, height)], fill="#b4451f")
-    small = font(bold=True, size=30)
-    draw.text((80, 70), settings.SITE_NAME.upper(), font=small, fill="#cfe7ea")
-    draw.text((80, 112), section, font=font(bold=False, size=28), fill="#cfe7ea")
-    for size in (64, 56, 48):
-        title_font = font(bold=True, size=size)
-        lines = wrap(draw, title, title_font, width - 160, 4)
-        if len(lines) <= 4:
-            break
-    y = 200
-    for line in lines:
-        draw.text((80, y), line, font=title_font, fill="#ffffff")
-        y += int(size * 1.25)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85, optimize=True)
-    return buffer.getvalue()
-
-
-def social_card_name(obj) -> str:
-    opts = obj._meta
-    digest = hashlib.sha256(f"{obj.title}|{settings.SITE_NAME}".encode()).hexdigest()[:12]
-    return f"social/{opts.app_label}/{opts.model_name}/{obj.pk}-{digest}.jpg"
-
-
-def ensure_social_card(obj) -> str:
-    """Write the drawn card for ``obj`` once (per title); return its storage name."""
-    name = social_card_name(obj)
-    if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(draw_social_card(obj.title, obj._meta.verbose_name_plural.title())))
-    return name

@@ -1,0 +1,101 @@
+"""
+Social cards: the 1200×630 picture a page is shared with, for items without a cover picture.
+
+A card is drawn with Pillow (~40 ms) when an item with a page of its own is saved, never while a
+page renders. Each item has one folder, ``social/<app>/<model>/<pk>/``, holding one file whose
+name is a digest of what the card shows (``3f9a0c…e1.jpg``): the address stays the same while the
+title does, and changes with it, so that sites that cached the old card fetch the new one. Drawing
+a new card removes the old one; deleting the item (or giving it a cover) removes its card.
+"""
+
+import hashlib
+import io
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db.models.signals import post_delete
+from PIL import Image, ImageDraw
+
+from clusterportal.pictures.drawing import fit, font
+from clusterportal.pictures.images import SOCIAL_SIZE
+
+#: Change it when the card's design changes: every card is then drawn again on its next save.
+DESIGN = 1
+TITLE_SIZES = (64, 56, 48)
+TITLE_LINES = 4
+TITLE_WIDTH = SOCIAL_SIZE[0] - 2 * 80
+
+
+def draw_social_card(title: str, section: str) -> bytes:
+    """A 1200×630 branded JPEG with the title, for items without a cover picture."""
+    width, height = SOCIAL_SIZE
+    image = Image.new("RGB", SOCIAL_SIZE, "#0b5563")
+    draw = ImageDraw.Draw(image)
+    for y in range(height):  # a quiet vertical gradient
+        shade = int(20 * y / height)
+        draw.line([(0, y), (width, y)], fill=(11 - shade // 4, 85 - shade, 99 - shade))
+    draw.rectangle([(0, height - 18), (width, height)], fill="#b4451f")
+    draw.text((80, 70), settings.SITE_NAME.upper(), font=font(bold=True, size=30), fill="#cfe7ea")
+    draw.text((80, 112), section, font=font(bold=False, size=28), fill="#cfe7ea")
+    title_font, lines = title_layout(draw, title)
+    line_height = int(getattr(title_font, "size", TITLE_SIZES[-1]) * 1.25)
+    for number, line in enumerate(lines):
+        draw.text((80, 200 + number * line_height), line, font=title_font, fill="#ffffff")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85, optimize=True)
+    return buffer.getvalue()
+
+
+def title_layout(draw, title: str):
+    """The title's font and lines: as large as lets it fit in four lines, smaller for long titles."""
+    return fit(draw, title, bold=True, sizes=TITLE_SIZES, max_width=TITLE_WIDTH, max_lines=TITLE_LINES)
+
+
+def _section(obj) -> str:
+    return obj._meta.verbose_name_plural.title()
+
+
+def _folder(obj) -> str:
+    opts = obj._meta
+    return f"social/{opts.app_label}/{opts.model_name}/{obj.pk}/"
+
+
+def social_card_name(obj) -> str:
+    """The storage name of ``obj``'s card: one folder per item, the file named after what it shows."""
+    shown = f"{DESIGN}|{settings.SITE_NAME}|{_section(obj)}|{obj.title}"
+    return f"{_folder(obj)}{hashlib.sha256(shown.encode()).hexdigest()[:12]}.jpg"
+
+
+def ensure_social_card(obj) -> str:
+    """Draw ``obj``'s card unless it is already there, removing the one it replaces; its name."""
+    name = social_card_name(obj)
+    if not default_storage.exists(name):
+        remove_social_cards(obj)
+        default_storage.save(name, ContentFile(draw_social_card(obj.title, _section(obj))))
+    return name
+
+
+def remove_social_cards(obj) -> None:
+    """Remove every card drawn for ``obj`` (they are all in its folder)."""
+    folder = _folder(obj)
+    try:
+        _, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # FileSystemStorage, when no card was ever drawn
+        return
+    for file in files:
+        default_storage.delete(folder + file)
+
+
+def _remove_cards_of_deleted(sender, instance, **kwargs) -> None:
+    remove_social_cards(instance)
+
+
+def connect_signals(models) -> None:
+    """Remove the card of an item when it is deleted, for each model of ``models`` that has one.
+
+    Connected per model, never for all senders: a post_delete receiver for every model would
+    stop Django's fast bulk deletes everywhere.
+    """
+    for model in models:
+        post_delete.connect(_remove_cards_of_deleted, sender=model, dispatch_uid=f"social-card-{model._meta.label}")
