@@ -6,4 +6,4 @@ from tests.contract_app.models import Notice
 
 @admin.register(Notice)
 class NoticeAdmin(PublishableAdmin):
-    fieldsets = ((None, {"fields": ("title", "slug", "text")}), PublishableAdmin.publishing_fieldset)
+    fieldsets = ((None, {"fields": ("title", "slug", "text")}),)  # Publishing comes from the base
