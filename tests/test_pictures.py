@@ -546,6 +546,7 @@ def test_models_with_pages_get_cards_and_the_rest_do_not():
         "media_center.Gallery",
         "media_center.Video",
         "media_center.Publication",
+        "contract_app.Notice",  # the tests' own content type
     }
 
 
