@@ -11,6 +11,7 @@ from django.test import Client
 from clusterportal.models import PublicationState, Status
 from news.models import Article
 from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, article_admin_form_data
+from tests.helpers import cover_on
 
 pytestmark = pytest.mark.django_db
 
@@ -50,11 +51,6 @@ def changelist_titles(response) -> set[str]:
         # The title is the row's link: Django renders the first linked column as <th>.
         for title in re.findall(r'<t[hd] class="field-title"><a href="[^"]*">([^<]*)</a></t[hd]>', response.text)
     }
-
-
-def cover_on(text: str) -> str:
-    """The <img> of the cover at the top of an article page."""
-    return re.search(r'<figure class="article__cover">\s*(<img[^>]*>)', text).group(1)
 
 
 # --- the list ---------------------------------------------------------------------------------

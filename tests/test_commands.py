@@ -10,9 +10,8 @@ from django.core.management.base import CommandError
 
 from news.models import Article, Category
 from portfolio.models import Entry
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, EntryFactory
 from tests.picture_files import open_media
-from tests.portfolio_factories import EntryFactory
 
 pytestmark = pytest.mark.django_db
 
