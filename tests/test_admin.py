@@ -218,7 +218,7 @@ def test_add_with_a_cover_but_no_alt_text_is_refused_and_saves_nothing(editor_cl
 
 def test_add_with_a_cover_and_alt_text_saves(editor_client):
     category = CategoryFactory()
-    picture = PictureFactory(alt_text="Technicians in a clean room")
+    picture = PictureFactory(alt_text="Technicians in a clean room", size=(1200, 675))
     response = editor_client.post(ADD_URL, article_admin_form_data(category, cover=str(picture.pk)))
     assert response.status_code == 302
     article = Article.objects.get()

@@ -30,6 +30,7 @@ def article(gmp):
         source_url="https://example.org/news/gmp-insulin",
         published_at=at(2017, 11, 23),
         with_cover=True,
+        cover__size=(1200, 675),
     )
 
 

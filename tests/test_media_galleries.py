@@ -24,7 +24,9 @@ def gallery():
     )
     GalleryPhotoFactory(
         gallery=gallery,
-        picture=PictureFactory(alt_text="A lab bench", caption="Stored caption", credit="© SteriLine"),
+        picture=PictureFactory(
+            alt_text="A lab bench", caption="Stored caption", credit="© SteriLine", size=(1200, 675)
+        ),
         caption="The QC laboratory",
         position=2,
     )

@@ -76,6 +76,7 @@ def test_list_shows_a_grid_of_cards_with_what_a_visitor_needs(client, production
         project_status=ProjectStatus.COMPLETED,
         summary="Forty million vials a year.",
         with_cover=True,
+        cover__size=(1200, 675),
     )
     response = client.get("/portfolio/")
     assert response.status_code == 200
@@ -354,7 +355,7 @@ def entry(production, steriline):
         project_status=ProjectStatus.COMPLETED,
         summary="Forty million vials a year.",
         body="<h2>How it was built</h2><p>In <strong>two</strong> years.</p>",
-        cover=PictureFactory(caption="The line during qualification.", credit="© SteriLine"),
+        cover=PictureFactory(caption="The line during qualification.", credit="© SteriLine", size=(1200, 675)),
         published_at=at(2025, 11, 23),
     )
     # Saved out of order: the page orders by position.
@@ -362,13 +363,17 @@ def entry(production, steriline):
     KeyFigureFactory(entry=entry, label="Investment", value="RUB 3.4 billion", position=10)
     GalleryItemFactory(
         entry=entry,
-        picture=PictureFactory(alt_text="Glove ports of the isolator", caption="Library caption", credit="© Photo A"),
+        picture=PictureFactory(
+            alt_text="Glove ports of the isolator", caption="Library caption", credit="© Photo A", size=(640, 360)
+        ),
         caption="The isolator seen from the operators’ side",
         position=20,
     )
     GalleryItemFactory(
         entry=entry,
-        picture=PictureFactory(alt_text="The vial washer", caption="Vials leave the washer.", credit=""),
+        picture=PictureFactory(
+            alt_text="The vial washer", caption="Vials leave the washer.", credit="", size=(640, 360)
+        ),
         caption="",
         position=10,
     )

@@ -1,4 +1,4 @@
-"""Library pictures, with their renditions made on save."""
+"""Library pictures: small by default, since every save makes its renditions and a social picture."""
 
 import io
 
@@ -8,6 +8,12 @@ from PIL import Image
 
 from clusterportal.models import Picture
 
+#: What a factory picture measures unless a test asks for a size (``PictureFactory(size=…)``, or
+#: ``with_cover=True, cover__size=…``): renditions and the 1200×630 social picture are made on
+#: every save, and a 1200×675 original costs about ten times as much as this one.
+SMALL = (160, 90)
+
+
 def image_file(name: str = "cover.png", size=(64, 36), color="teal", fmt="PNG") -> ContentFile:
     buffer = io.BytesIO()
     Image.new("RGB", size, color).save(buffer, fmt)
@@ -15,7 +21,7 @@ def image_file(name: str = "cover.png", size=(64, 36), color="teal", fmt="PNG") 
 
 
 class PictureFactory(factory.django.DjangoModelFactory):
-    """A described library picture (1200×675 unless told), with its renditions made on save."""
+    """A described library picture (160×90 unless told), with its renditions made on save."""
 
     class Meta:
         model = Picture
@@ -27,4 +33,4 @@ class PictureFactory(factory.django.DjangoModelFactory):
     credit = ""
 
     class Params:
-        size = (1200, 675)
+        size = SMALL
