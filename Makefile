@@ -33,9 +33,13 @@ run: $(VENV)/.installed-run
 ## The whole suite. DATABASE_URL=postgres://… runs it on PostgreSQL.
 ## The browser layer needs Chromium, Java and Node (scripts/browser-deps installs them, as root);
 ## without them its tests are skipped with a message saying so, except under CI, where they fail.
+## One pytest-xdist worker per core, each with its own test database; tests are handed out one
+## at a time (loadgroup: tests marked xdist_group stay together). `make test PYTEST_ARGS=-n0`
+## runs it in one process.
+PYTEST_ARGS ?=
 test: $(VENV)/.installed-dev
 	@scripts/browser-deps || echo "make test: scripts/browser-deps could not install everything; browser tests will say what is missing."
-	DJANGO_ENV=local $(PY) -m pytest
+	DJANGO_ENV=local $(PY) -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 ## Lint, format check and migration check, as CI runs them.
 check: $(VENV)/.installed-dev

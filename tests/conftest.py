@@ -1,7 +1,17 @@
-"""Shared test set-up: named users, fast hashing, uploads in a temporary folder."""
+"""Shared test set-up: named users, fast hashing, uploads in a temporary folder.
+
+`make test` runs the suite in pytest-xdist workers (one per core); each worker has its own test
+database (on PostgreSQL, pytest-django suffixes its name with the worker's id) and its own
+live server. The browser layer's end-of-run summary is printed here, by the process that
+prints the report, with what each worker found (see tests/browser/conftest.py).
+"""
+
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+
+from tests.browser import helpers as browser_helpers
 
 
 @pytest.fixture(autouse=True)
@@ -26,3 +36,27 @@ def bob(db):
 def editor_client(client, alice):
     client.force_login(alice)
     return client
+
+
+# --- the browser layer's summary ------------------------------------------------------------
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """A pytest-xdist worker finished: keep its browser findings and artifacts folder for the summary."""
+    output = getattr(node, "workeroutput", {})
+    node.config.stash.setdefault(browser_helpers.GATE_NOTES, []).extend(output.get("browser_gate_notes") or [])
+    if output.get("browser_artifacts"):
+        node.config.stash[browser_helpers.ARTIFACTS_USED] = Path(output["browser_artifacts"])
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    notes = config.stash.get(browser_helpers.GATE_NOTES, None)
+    if notes:
+        terminalreporter.write_sep("-", "browser gates: findings that do not fail the run")
+        for note in notes:
+            terminalreporter.write_line(note)
+    folder = config.stash.get(browser_helpers.ARTIFACTS_USED, None)
+    if folder is not None:
+        terminalreporter.write_sep("-", "browser artifacts")
+        terminalreporter.write_line(f"Screenshots of every page type (desktop and phone) are in {folder}")

@@ -16,6 +16,7 @@ from media_center.models import Gallery, PressMention, Publication, Video
 from news.models import Article
 from portfolio.models import Entry
 from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, article_admin_form_data
+from tests.helpers import cover_on
 
 pytestmark = pytest.mark.django_db
 
@@ -55,11 +56,6 @@ def changelist_titles(response) -> set[str]:
         # The title is the row's link: Django renders the first linked column as <th>.
         for title in re.findall(r'<t[hd] class="field-title"><a href="[^"]*">([^<]*)</a></t[hd]>', response.text)
     }
-
-
-def cover_on(text: str) -> str:
-    """The <img> of the cover at the top of an article page."""
-    return re.search(r'<figure class="article__cover">\s*(<img[^>]*>)', text).group(1)
 
 
 # --- the list ---------------------------------------------------------------------------------
@@ -227,7 +223,7 @@ def test_add_with_a_cover_but_no_alt_text_is_refused_and_saves_nothing(editor_cl
 
 def test_add_with_a_cover_and_alt_text_saves(editor_client):
     category = CategoryFactory()
-    picture = PictureFactory(alt_text="Technicians in a clean room")
+    picture = PictureFactory(alt_text="Technicians in a clean room", size=(1200, 675))
     response = editor_client.post(ADD_URL, article_admin_form_data(category, cover=str(picture.pk)))
     assert response.status_code == 302
     article = Article.objects.get()

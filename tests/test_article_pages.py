@@ -1,8 +1,6 @@
 """What a reader sees on an article page and on its print-friendly page."""
 
 import datetime
-import html
-import re
 from urllib.parse import urlencode
 
 import pytest
@@ -10,29 +8,9 @@ import time_machine
 from django.conf import settings
 
 from tests.factories import ArticleFactory, CategoryFactory
+from tests.helpers import at, cover_on, hrefs, neighbours, only_href
 
 pytestmark = pytest.mark.django_db
-
-MOSCOW = datetime.timezone(datetime.timedelta(hours=3))
-
-
-def at(year, month, day, hour=12):
-    return datetime.datetime(year, month, day, hour, tzinfo=MOSCOW)
-
-
-def hrefs(response, pattern: str) -> list[str]:
-    """The unescaped href of every <a> whose opening tag and text match ``pattern``."""
-    found = []
-    for tag, text in re.findall(r"(<a\b[^>]*>)(.*?)</a>", response.text, re.S):
-        if re.search(pattern, tag + text + "</a>"):
-            found.append(html.unescape(re.search(r'href="([^"]*)"', tag).group(1)))
-    return found
-
-
-def only_href(response, pattern: str) -> str:
-    found = hrefs(response, pattern)
-    assert len(found) == 1, f"expected one link matching {pattern!r}, found {found}"
-    return found[0]
 
 
 @pytest.fixture
@@ -52,6 +30,7 @@ def article(gmp):
         source_url="https://example.org/news/gmp-insulin",
         published_at=at(2017, 11, 23),
         with_cover=True,
+        cover__size=(1200, 675),
     )
 
 
@@ -77,10 +56,6 @@ def test_page_parts_come_in_the_order_of_the_current_site(article, client):
     order = ["Print</a>", "23 November 2017", "GMP News", article.title, "Findings", "Source:", "Return", "All news"]
     positions = [text.index(part, text.index("<main")) for part in order]
     assert positions == sorted(positions)
-
-
-def cover_on(text: str) -> str:
-    return re.search(r'<figure class="article__cover">\s*(<img[^>]*>)', text).group(1)
 
 
 def test_article_page_shows_cover_with_alt_and_dimensions(article, client):
@@ -177,12 +152,6 @@ def three_articles(gmp):
         "event-middle": ArticleFactory(title="Event middle", category=events, published_at=at(2023, 1, 2)),
         "gmp-new": ArticleFactory(title="GMP new", category=gmp, published_at=at(2023, 1, 3)),
     }
-
-
-def neighbours(response) -> dict[str, str]:
-    """{"prev": newer article's title, "next": older article's title}, as linked on the page."""
-    found = re.findall(r'<a href="[^"]*" rel="(prev|next)">([^<]*)</a>', response.text)
-    return {rel: html.unescape(title) for rel, title in found}
 
 
 @pytest.mark.parametrize(

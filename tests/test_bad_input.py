@@ -16,11 +16,10 @@ import pytest
 from django.conf import settings
 
 from tests.factories import ArticleFactory, CategoryFactory
+from tests.helpers import LEAKS, assert_branded_404, return_href
 from tests.urls_boom import SECRET_IN_ERROR
 
 pytestmark = pytest.mark.django_db
-
-LEAKS = ("Traceback", "SECRET_KEY", "Using the URLconf", "DEBUG = True", "django.urls", "settings.py")
 
 
 @pytest.fixture
@@ -33,26 +32,10 @@ def article():
     )
 
 
-def return_href(response) -> str:
-    match = re.search(r'<a class="return-link" href="([^"]*)"', response.text)
-    assert match, "no Return link on the page"
-    return html.unescape(match.group(1))
-
-
 def back_to_article_href(response) -> str:
     match = re.search(r'<a href="([^"]*)">&larr; Back to the article</a>', response.text)
     assert match, "no 'Back to the article' link on the page"
     return html.unescape(match.group(1))
-
-
-def assert_branded_404(response):
-    assert response.status_code == 404
-    text = response.text
-    assert "Page not found" in text
-    assert settings.SITE_NAME in text
-    assert 'href="/"' in text
-    for leak in LEAKS:
-        assert leak not in text
 
 
 # --- filter values -----------------------------------------------------------------------------

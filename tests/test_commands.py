@@ -15,10 +15,8 @@ from clusterportal.models import Status
 from media_center.models import PressMention
 from news.models import Article, Category
 from portfolio.models import Entry
-from tests.factories import ArticleFactory
-from tests.media_factories import PressMentionFactory
+from tests.factories import ArticleFactory, EntryFactory, PressMentionFactory
 from tests.picture_files import open_media
-from tests.portfolio_factories import EntryFactory
 
 pytestmark = pytest.mark.django_db
 

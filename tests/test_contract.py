@@ -27,9 +27,15 @@ from media_center.models import Gallery, PressMention, Publication, Video
 from news.models import Article
 from portfolio.models import Entry
 from tests.contract_app.models import Notice
-from tests.factories import ArticleFactory
-from tests.media_factories import GalleryFactory, PressMentionFactory, PublicationFactory, VideoFactory
-from tests.portfolio_factories import EntryFactory
+from tests.factories import (
+    ArticleFactory,
+    EntryFactory,
+    GalleryFactory,
+    PressMentionFactory,
+    PublicationFactory,
+    VideoFactory,
+)
+from tests.helpers import LEAKS, return_href
 
 #: How the tests make an item of each type. A newly registered type fails
 #: test_every_registered_type_can_be_made_by_the_tests until it is given one here.
@@ -47,7 +53,6 @@ TYPES = registry.content_types()
 WITH_PAGES = [ct for ct in TYPES if ct.has_page]
 IN_STREAM = [ct for ct in TYPES if ct.in_stream]
 SEARCHABLE = registry.searchable()
-LEAKS = ("Traceback", "SECRET_KEY", "Using the URLconf", "DEBUG = True", "django.urls", "settings.py")
 
 
 def by_key(types):
@@ -70,12 +75,6 @@ def queries_of(client, url: str) -> int:
     assert response.status_code == 200, url
     assert response["Content-Type"] == "text/html; charset=utf-8", url
     return len(captured)
-
-
-def return_href(response) -> str:
-    match = re.search(r'<a class="return-link" href="([^"]*)"', response.text)
-    assert match, "no Return link on the page"
-    return html.unescape(match.group(1))
 
 
 def test_every_registered_type_can_be_made_by_the_tests():

@@ -17,9 +17,14 @@ from media_center.admin import GalleryPhotoInline
 from media_center.models import Gallery, GalleryPhoto
 from portfolio.admin import GalleryItemInline, KeyFigureInline
 from portfolio.models import Entry, KeyFigure
-from tests.factories import PictureFactory
-from tests.media_factories import GalleryFactory, GalleryPhotoFactory
-from tests.portfolio_factories import EntryFactory, KeyFigureFactory, entry_admin_form_data
+from tests.factories import (
+    EntryFactory,
+    GalleryFactory,
+    GalleryPhotoFactory,
+    KeyFigureFactory,
+    PictureFactory,
+    entry_admin_form_data,
+)
 
 pytestmark = pytest.mark.django_db
 

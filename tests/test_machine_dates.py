@@ -11,8 +11,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from tests.factories import ArticleFactory
-from tests.media_factories import GalleryFactory, PressMentionFactory, PublicationFactory, VideoFactory
+from tests.factories import ArticleFactory, GalleryFactory, PressMentionFactory, PublicationFactory, VideoFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,15 +10,16 @@ from django.test.utils import CaptureQueriesContext
 
 from clusterportal import registry
 from clusterportal.stream import Stream
-from tests.factories import ArticleFactory, PictureFactory
-from tests.media_factories import (
+from tests.factories import (
+    ArticleFactory,
     GalleryFactory,
     GalleryPhotoFactory,
+    PictureFactory,
     PressMentionFactory,
     PublicationFactory,
     VideoFactory,
 )
-from tests.test_media_videos import resource_urls
+from tests.helpers import resource_urls
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from clusterportal.models import Picture
 from media_center.models import Gallery, GalleryPhoto
-from tests.factories import PictureFactory, image_file
-from tests.media_factories import GalleryFactory, GalleryPhotoFactory
+from tests.factories import GalleryFactory, GalleryPhotoFactory, PictureFactory, image_file
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +24,9 @@ def gallery():
     )
     GalleryPhotoFactory(
         gallery=gallery,
-        picture=PictureFactory(alt_text="A lab bench", caption="Stored caption", credit="© SteriLine"),
+        picture=PictureFactory(
+            alt_text="A lab bench", caption="Stored caption", credit="© SteriLine", size=(1200, 675)
+        ),
         caption="The QC laboratory",
         position=2,
     )

@@ -13,7 +13,7 @@ from django.test import Client
 
 from media_center import documents
 from media_center.models import Publication
-from tests.media_factories import DOCX_BYTES, PDF_BYTES, PublicationFactory
+from tests.factories import DOCX_BYTES, PDF_BYTES, PublicationFactory
 
 
 def zip_bytes(files: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:

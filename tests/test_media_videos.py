@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from media_center.video_hosts import EMBED_ORIGINS, parse_video_url
-from tests.factories import PictureFactory
-from tests.media_factories import VideoFactory
+from tests.factories import PictureFactory, VideoFactory
+from tests.helpers import resource_urls
 
 RUTUBE = "4f1c2a9b7e3d4c5a8b6f0e1d2c3b4a59"
 
@@ -158,18 +158,6 @@ def test_admin_saves_a_rutube_and_a_youtube_video(editor_client):
         f"https://rutube.ru/video/{RUTUBE}/",
         "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
     ]
-
-
-def resource_urls(text: str) -> list[str]:
-    """Every URL the page loads by itself: src/srcset of img, iframe, script, source; stylesheets and icons."""
-    found = re.findall(r"<(?:img|iframe|script|source|video|audio|embed)\b[^>]*?\bsrc=\"([^\"]*)\"", text)
-    for srcset in re.findall(r"\bsrcset=\"([^\"]*)\"", text):
-        found += [part.split()[0] for part in srcset.split(",") if part.strip()]
-    for tag in re.findall(r"<link\b[^>]*>", text):
-        if re.search(r'rel="[^"]*\b(stylesheet|icon|preload|prefetch|modulepreload|manifest)\b', tag):
-            found.append(re.search(r'href="([^"]*)"', tag).group(1))
-    found += re.findall(r"url\(([^)]*)\)", text)
-    return [html.unescape(url) for url in found]
 
 
 @pytest.mark.django_db

@@ -3,7 +3,7 @@
 import datetime
 import html
 import re
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -11,43 +11,14 @@ from django.test.utils import CaptureQueriesContext
 
 from clusterportal import registry
 from tests.factories import ArticleFactory, CategoryFactory
+from tests.helpers import at, card_links, card_titles, pagination_links, query
 
 pytestmark = pytest.mark.django_db
-
-MOSCOW = datetime.timezone(datetime.timedelta(hours=3))
-
-
-def at(year, month=6, day=15, hour=12):
-    """Noon in Moscow: far from any day, month or year boundary in the site's time zone."""
-    return datetime.datetime(year, month, day, hour, tzinfo=MOSCOW)
-
-
-def card_titles(response) -> list[str]:
-    return [html.unescape(t) for t in re.findall(r'<h2 class="card__title"><a href="[^"]*">([^<]*)</a>', response.text)]
-
-
-def card_links(response) -> list[str]:
-    return [html.unescape(h) for h in re.findall(r'<h2 class="card__title"><a href="([^"]*)">', response.text)]
-
-
-def pagination_links(response) -> dict[str, str]:
-    """Link text (page number, "Newer", "Older") -> href, from the pagination nav."""
-    nav = re.search(r'<nav class="pagination".*?</nav>', response.text, re.S)
-    assert nav, "no pagination on the page"
-    links = {}
-    for href, text in re.findall(r'<a[^>]*href="([^"]*)"[^>]*>([^<]*)</a>', nav.group(0)):
-        label = html.unescape(text).replace("←", "").replace("→", "").strip()
-        links[label] = html.unescape(href)
-    return links
 
 
 def on_list(href: str) -> str:
     """A pagination href ("?page=2", as {% querystring %} writes it) as a path to request."""
     return href if href.startswith("/") else "/news/" + href
-
-
-def query(href: str) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(href).query)
 
 
 @pytest.fixture

@@ -248,7 +248,7 @@ def test_embed_gives_the_figure_of_a_rendition(size, spec, width, height, editor
 
 
 def test_embed_of_a_decorative_picture_has_empty_alt_and_no_caption_when_none(editor_client):
-    picture = PictureFactory(alt_text="", decorative=True)
+    picture = PictureFactory(alt_text="", decorative=True, size=(1200, 675))
     data = editor_client.get(embed_url(picture.pk)).json()
     assert data["html"].strip() == f'<figure><img src="{picture.w960.url}" alt="" width="960" height="540"></figure>'
 

@@ -21,8 +21,13 @@ from clusterportal.pictures import models as picture_models
 from clusterportal.pictures.models import Picture
 from news.models import Article
 from tests import picture_files
-from tests.factories import ArticleFactory, CategoryFactory, PictureFactory, article_admin_form_data
-from tests.media_factories import PressMentionFactory
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    PictureFactory,
+    PressMentionFactory,
+    article_admin_form_data,
+)
 from tests.picture_files import media_files, open_media, picture_upload, upload
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ Return navigation, drafts, the home page, the sitemap, the admin, and query coun
 import datetime
 import html
 import re
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import urlencode
 
 import pytest
 import time_machine
@@ -18,74 +18,34 @@ from clusterportal import registry
 from clusterportal.models import Picture
 from portfolio import demo
 from portfolio.models import Entry, GalleryItem, KeyFigure, ProjectStatus
-from tests.factories import PictureFactory
-from tests.portfolio_factories import (
+from tests.factories import (
     EntryFactory,
     GalleryItemFactory,
     KeyFigureFactory,
     OrganizationFactory,
+    PictureFactory,
     PortfolioCategoryFactory,
     entry_admin_form_data,
+)
+from tests.helpers import (
+    at,
+    card_links,
+    card_titles,
+    neighbours,
+    only_href,
+    pagination_links,
+    query,
+    return_href,
 )
 
 pytestmark = pytest.mark.django_db
 
-MOSCOW = datetime.timezone(datetime.timedelta(hours=3))
 #: The year choices run up to the current year; tests that look at them live in mid-2026.
 MID_2026 = datetime.datetime(2026, 6, 15, 9, 0, tzinfo=datetime.UTC)
 
 
-def at(year, month=6, day=15, hour=12):
-    return datetime.datetime(year, month, day, hour, tzinfo=MOSCOW)
-
-
-def card_titles(response) -> list[str]:
-    return [html.unescape(t) for t in re.findall(r'<h2 class="card__title"><a href="[^"]*">([^<]*)</a>', response.text)]
-
-
-def card_links(response) -> list[str]:
-    return [html.unescape(h) for h in re.findall(r'<h2 class="card__title"><a href="([^"]*)">', response.text)]
-
-
-def hrefs(response, pattern: str) -> list[str]:
-    """The unescaped href of every <a> whose opening tag and text match ``pattern``."""
-    found = []
-    for tag, text in re.findall(r"(<a\b[^>]*>)(.*?)</a>", response.text, re.S):
-        if re.search(pattern, tag + text + "</a>"):
-            found.append(html.unescape(re.search(r'href="([^"]*)"', tag).group(1)))
-    return found
-
-
-def only_href(response, pattern: str) -> str:
-    found = hrefs(response, pattern)
-    assert len(found) == 1, f"expected one link matching {pattern!r}, found {found}"
-    return found[0]
-
-
-def pagination_links(response) -> dict[str, str]:
-    nav = re.search(r'<nav class="pagination".*?</nav>', response.text, re.S)
-    assert nav, "no pagination on the page"
-    links = {}
-    for href, text in re.findall(r'<a[^>]*href="([^"]*)"[^>]*>([^<]*)</a>', nav.group(0)):
-        links[html.unescape(text).replace("←", "").replace("→", "").strip()] = html.unescape(href)
-    return links
-
-
-def query(href: str) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(href).query)
-
-
 def on_list(href: str) -> str:
     return href if href.startswith("/") else "/portfolio/" + href
-
-
-def return_href(response) -> str:
-    return html.unescape(re.search(r'class="return-link" href="([^"]*)"', response.text).group(1))
-
-
-def neighbours(response) -> dict[str, str]:
-    found = re.findall(r'<a href="[^"]*" rel="(prev|next)">([^<]*)</a>', response.text)
-    return {rel: html.unescape(title) for rel, title in found}
 
 
 @pytest.fixture
@@ -117,6 +77,7 @@ def test_list_shows_a_grid_of_cards_with_what_a_visitor_needs(client, production
         project_status=ProjectStatus.COMPLETED,
         summary="Forty million vials a year.",
         with_cover=True,
+        cover__size=(1200, 675),
     )
     response = client.get("/portfolio/")
     assert response.status_code == 200
@@ -395,7 +356,7 @@ def entry(production, steriline):
         project_status=ProjectStatus.COMPLETED,
         summary="Forty million vials a year.",
         body="<h2>How it was built</h2><p>In <strong>two</strong> years.</p>",
-        cover=PictureFactory(caption="The line during qualification.", credit="© SteriLine"),
+        cover=PictureFactory(caption="The line during qualification.", credit="© SteriLine", size=(1200, 675)),
         published_at=at(2025, 11, 23),
     )
     # Saved out of order: the page orders by position.
@@ -403,13 +364,17 @@ def entry(production, steriline):
     KeyFigureFactory(entry=entry, label="Investment", value="RUB 3.4 billion", position=10)
     GalleryItemFactory(
         entry=entry,
-        picture=PictureFactory(alt_text="Glove ports of the isolator", caption="Library caption", credit="© Photo A"),
+        picture=PictureFactory(
+            alt_text="Glove ports of the isolator", caption="Library caption", credit="© Photo A", size=(640, 360)
+        ),
         caption="The isolator seen from the operators’ side",
         position=20,
     )
     GalleryItemFactory(
         entry=entry,
-        picture=PictureFactory(alt_text="The vial washer", caption="Vials leave the washer.", credit=""),
+        picture=PictureFactory(
+            alt_text="The vial washer", caption="Vials leave the washer.", credit="", size=(640, 360)
+        ),
         caption="",
         position=10,
     )

@@ -13,13 +13,11 @@ import re
 
 import pytest
 import time_machine
-from django.conf import settings
 
-from tests.portfolio_factories import EntryFactory, PortfolioCategoryFactory
+from tests.factories import EntryFactory, PortfolioCategoryFactory
+from tests.helpers import assert_branded_404, return_href
 
 pytestmark = pytest.mark.django_db
-
-LEAKS = ("Traceback", "SECRET_KEY", "Using the URLconf", "DEBUG = True", "django.urls", "settings.py")
 
 
 @pytest.fixture(autouse=True)
@@ -40,26 +38,10 @@ def entry():
     )
 
 
-def return_href(response) -> str:
-    match = re.search(r'<a class="return-link" href="([^"]*)"', response.text)
-    assert match, "no Return link on the page"
-    return html.unescape(match.group(1))
-
-
 def back_to_project_href(response) -> str:
     match = re.search(r'<a href="([^"]*)">&larr; Back to the project</a>', response.text)
     assert match, "no 'Back to the project' link on the page"
     return html.unescape(match.group(1))
-
-
-def assert_branded_404(response):
-    assert response.status_code == 404
-    text = response.text
-    assert "Page not found" in text
-    assert settings.SITE_NAME in text
-    assert 'href="/"' in text
-    for leak in LEAKS:
-        assert leak not in text
 
 
 # --- filter values -----------------------------------------------------------------------------

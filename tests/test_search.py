@@ -21,13 +21,19 @@ from django.utils import timezone
 
 from clusterportal import registry
 from media_center.models import PressMention
-from tests.factories import ArticleFactory, CategoryFactory
-from tests.media_factories import GalleryFactory, PressMentionFactory, PublicationFactory, VideoFactory
-from tests.portfolio_factories import EntryFactory, OrganizationFactory
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    EntryFactory,
+    GalleryFactory,
+    OrganizationFactory,
+    PressMentionFactory,
+    PublicationFactory,
+    VideoFactory,
+)
+from tests.helpers import MOSCOW, pagination_links
 
 pytestmark = pytest.mark.django_db
-
-MOSCOW = datetime.timezone(datetime.timedelta(hours=3))
 
 KINDS = ["news", "portfolio", "galleries", "videos", "publications", "press"]
 
@@ -166,16 +172,6 @@ def type_counts(response) -> dict[str, tuple[str, dict]]:
         if "type" in params:
             found[params["type"][0]] = (plain(text), params)
     return found
-
-
-def pagination_links(response) -> dict[str, str]:
-    """Link text (page number, "Newer", "Older") -> href, from the pagination nav."""
-    nav = re.search(r'<nav class="pagination".*?</nav>', response.text, re.S)
-    assert nav, "no pagination on the page"
-    links = {}
-    for href, text in re.findall(r'<a[^>]*href="([^"]*)"[^>]*>([^<]*)</a>', nav.group(0)):
-        links[html.unescape(text).replace("←", "").replace("→", "").strip()] = html.unescape(href)
-    return links
 
 
 def on_search(href: str) -> str:

@@ -10,8 +10,7 @@ from django.db import connection
 
 from clusterportal.search import search
 from news.models import Article
-from tests.factories import ArticleFactory, CategoryFactory
-from tests.portfolio_factories import EntryFactory, OrganizationFactory
+from tests.factories import ArticleFactory, CategoryFactory, EntryFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,6 @@
 """Settings fail loudly on bad values; production is locked down; every response is hardened."""
 
+import json
 import os
 import re
 import secrets
@@ -24,69 +25,109 @@ PRODUCTION = {
 PASSED_ON = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "VIRTUAL_ENV")
 
 
-def run_python(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+def clean_environment() -> dict[str, str]:
     clean = {key: os.environ[key] for key in PASSED_ON if key in os.environ}
     clean["DJANGO_SETTINGS_MODULE"] = "clusterportal.settings"
+    return clean
+
+
+def run_python(args: list[str], env: dict[str, str], *, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, *args], env=clean | env, cwd=BASE_DIR, capture_output=True, text=True, timeout=120
+        [sys.executable, *args],
+        env=clean_environment() | env,
+        cwd=BASE_DIR,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
-
-
-def import_settings(env: dict[str, str]) -> subprocess.CompletedProcess:
-    return run_python(["-c", "import clusterportal.settings as s; print('DEBUG', s.DEBUG)"], env)
 
 
 # --- the environment is read strictly ---------------------------------------------------------
 
+BAD_ENVIRONMENTS = [
+    pytest.param({"DJANGO_ENV": "production", "ALLOWED_HOSTS": "example.org"}, "SECRET_KEY", id="no-secret-key"),
+    pytest.param(
+        {"DJANGO_ENV": "production", "SECRET_KEY": "", "ALLOWED_HOSTS": "example.org"},
+        "SECRET_KEY",
+        id="empty-secret-key",
+    ),
+    pytest.param({"DJANGO_ENV": "production", "SECRET_KEY": PRODUCTION["SECRET_KEY"]}, "ALLOWED_HOSTS", id="no-hosts"),
+    pytest.param(
+        {"DJANGO_ENV": "production", "SECRET_KEY": PRODUCTION["SECRET_KEY"], "ALLOWED_HOSTS": " , "},
+        "ALLOWED_HOSTS",
+        id="blank-hosts",
+    ),
+    pytest.param({"DEBUG": "maybe"}, "DEBUG", id="debug-maybe"),
+    pytest.param({**PRODUCTION, "DEBUG": "maybe"}, "DEBUG", id="production-debug-maybe"),
+    pytest.param({"CONN_MAX_AGE": "abc"}, "CONN_MAX_AGE", id="conn-max-age-abc"),
+    pytest.param({"CONN_MAX_AGE": "-1"}, "CONN_MAX_AGE", id="conn-max-age-negative"),
+    pytest.param({"SECURE_HSTS_SECONDS": "a year"}, "SECURE_HSTS_SECONDS", id="hsts-words"),
+    pytest.param({"EMAIL_PORT": "25.5"}, "EMAIL_PORT", id="email-port-decimal"),
+    pytest.param({"DJANGO_ENV": "staging"}, "DJANGO_ENV", id="unknown-environment"),
+]
+BOOLEANS = ["1", "true", "YES", "on", "0", "false", "No", "off"]
+#: Every environment the tests below import the settings under.
+ENVIRONMENTS = [param.values[0] for param in BAD_ENVIRONMENTS] + [PRODUCTION, {}] + [{"DEBUG": v} for v in BOOLEANS]
 
-@pytest.mark.parametrize(
-    ("env", "named"),
-    [
-        pytest.param({"DJANGO_ENV": "production", "ALLOWED_HOSTS": "example.org"}, "SECRET_KEY", id="no-secret-key"),
-        pytest.param(
-            {"DJANGO_ENV": "production", "SECRET_KEY": "", "ALLOWED_HOSTS": "example.org"},
-            "SECRET_KEY",
-            id="empty-secret-key",
-        ),
-        pytest.param(
-            {"DJANGO_ENV": "production", "SECRET_KEY": PRODUCTION["SECRET_KEY"]}, "ALLOWED_HOSTS", id="no-hosts"
-        ),
-        pytest.param(
-            {"DJANGO_ENV": "production", "SECRET_KEY": PRODUCTION["SECRET_KEY"], "ALLOWED_HOSTS": " , "},
-            "ALLOWED_HOSTS",
-            id="blank-hosts",
-        ),
-        pytest.param({"DEBUG": "maybe"}, "DEBUG", id="debug-maybe"),
-        pytest.param({**PRODUCTION, "DEBUG": "maybe"}, "DEBUG", id="production-debug-maybe"),
-        pytest.param({"CONN_MAX_AGE": "abc"}, "CONN_MAX_AGE", id="conn-max-age-abc"),
-        pytest.param({"CONN_MAX_AGE": "-1"}, "CONN_MAX_AGE", id="conn-max-age-negative"),
-        pytest.param({"SECURE_HSTS_SECONDS": "a year"}, "SECURE_HSTS_SECONDS", id="hsts-words"),
-        pytest.param({"EMAIL_PORT": "25.5"}, "EMAIL_PORT", id="email-port-decimal"),
-        pytest.param({"DJANGO_ENV": "staging"}, "DJANGO_ENV", id="unknown-environment"),
-    ],
-)
-def test_bad_or_missing_environment_value_refuses_to_start(env, named):
-    result = import_settings(env)
-    assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr
-    assert named in result.stderr
+#: Imports the settings once per environment, each time as a fresh module under exactly that
+#: environment (the variables above and nothing else of the test run), and reports what each
+#: import raised or the values it set. One interpreter for all of them: starting Python and
+#: importing Django once per environment cost more than everything these tests check.
+IMPORTER = """
+import importlib, json, os, sys, traceback
+
+HTTPS = ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_HSTS_SECONDS",
+         "SECURE_PROXY_SSL_HEADER")
+base = dict(os.environ)
+results = []
+for env in json.load(sys.stdin):
+    os.environ.clear()
+    os.environ.update(base | env)
+    sys.modules.pop("clusterportal.settings", None)
+    try:
+        s = importlib.import_module("clusterportal.settings")
+    except BaseException:
+        results.append({"raised": traceback.format_exc()})
+        continue
+    https = [getattr(s, name, None) for name in HTTPS]
+    results.append({"raised": None, "DEBUG": s.DEBUG, "SECRET_KEY": s.SECRET_KEY, "https": https})
+print(json.dumps(results))
+"""
 
 
-def test_production_with_its_required_values_starts_with_debug_off():
+@pytest.fixture(scope="module")
+def import_settings():
+    """``import_settings(env)``: what importing the settings under ``env`` gave (see IMPORTER)."""
+    result = run_python(["-c", IMPORTER], {}, stdin=json.dumps(ENVIRONMENTS))
+    assert result.returncode == 0, result.stderr
+    found = dict(zip(map(json.dumps, ENVIRONMENTS), json.loads(result.stdout), strict=True))
+    return lambda env: found[json.dumps(env)]
+
+
+@pytest.mark.parametrize(("env", "named"), BAD_ENVIRONMENTS)
+def test_bad_or_missing_environment_value_refuses_to_start(env, named, import_settings):
+    raised = import_settings(env)["raised"]
+    assert raised is not None
+    assert "ImproperlyConfigured" in raised
+    assert named in raised
+
+
+def test_production_with_its_required_values_starts_with_debug_off(import_settings):
     result = import_settings(PRODUCTION)
-    assert result.returncode == 0, result.stderr
-    assert "DEBUG False" in result.stdout
+    assert result["raised"] is None, result["raised"]
+    assert result["DEBUG"] is False
 
 
-def test_local_default_starts_with_debug_on():
+def test_local_default_starts_with_debug_on(import_settings):
     result = import_settings({})
-    assert result.returncode == 0, result.stderr
-    assert "DEBUG True" in result.stdout
+    assert result["raised"] is None, result["raised"]
+    assert result["DEBUG"] is True
 
 
-@pytest.mark.parametrize("value", ["1", "true", "YES", "on", "0", "false", "No", "off"])
-def test_boolean_values_are_understood(value):
-    assert import_settings({"DEBUG": value}).returncode == 0
+@pytest.mark.parametrize("value", BOOLEANS)
+def test_boolean_values_are_understood(value, import_settings):
+    assert import_settings({"DEBUG": value})["raised"] is None
 
 
 def test_check_deploy_passes_with_production_values():
@@ -94,20 +135,17 @@ def test_check_deploy_passes_with_production_values():
     assert result.returncode == 0, result.stderr + result.stdout
 
 
-def test_production_values_switch_on_https_protections():
-    code = (
-        "import clusterportal.settings as s; "
-        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
-        "s.SECURE_HSTS_SECONDS >= 31536000, s.SECURE_PROXY_SSL_HEADER)"
-    )
-    result = run_python(["-c", code], PRODUCTION)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "True", "True", "True", "('HTTP_X_FORWARDED_PROTO',", "'https')"]
+def test_production_values_switch_on_https_protections(import_settings):
+    result = import_settings(PRODUCTION)
+    assert result["raised"] is None, result["raised"]
+    redirect, session_cookie, csrf_cookie, hsts_seconds, proxy_header = result["https"]
+    assert (redirect, session_cookie, csrf_cookie) == (True, True, True)
+    assert hsts_seconds >= 31536000
+    assert proxy_header == ["HTTP_X_FORWARDED_PROTO", "https"]
 
 
-def test_no_secret_key_in_the_repository_reaches_production():
-    result = run_python(["-c", "import clusterportal.settings as s; print(s.SECRET_KEY)"], PRODUCTION)
-    assert result.stdout.strip() == PRODUCTION["SECRET_KEY"]
+def test_no_secret_key_in_the_repository_reaches_production(import_settings):
+    assert import_settings(PRODUCTION)["SECRET_KEY"] == PRODUCTION["SECRET_KEY"]
 
 
 # --- response headers -------------------------------------------------------------------------

@@ -32,7 +32,7 @@ BROWSER_DIR = Path(__file__).resolve().parent
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if BROWSER_DIR in Path(str(item.path)).resolve().parents:
+        if is_browser_test(item):
             item.add_marker(pytest.mark.browser)
 
 
@@ -48,29 +48,88 @@ def require(problem: str | None) -> None:
 # --- the browser ----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def chromium_browser():
-    """One Chromium per test module (about 0.5 s to start).
+class ChromiumSession:
+    """One Chromium for each run of consecutive browser tests in a process (about 0.5 s to start).
 
     While Playwright's sync API is started, it leaves an asyncio loop marked as running in the
     test's thread between its calls, and Django's ORM then refuses to run in that thread
     ("SynchronousOnlyOperation": factories, the database flush after each test) unless
-    DJANGO_ALLOW_ASYNC_UNSAFE is set. So the variable is set exactly while Playwright runs,
-    and Playwright runs per module, not per session: the rest of the suite keeps Django's check.
-    The live server answers requests in a thread of its own either way.
+    DJANGO_ALLOW_ASYNC_UNSAFE is set. So the variable is set exactly while Playwright runs, and
+    Playwright is stopped as soon as the next test is not a browser test (see
+    ``pytest_runtest_teardown``): every other test keeps Django's check, in a single process and
+    in each pytest-xdist worker alike. Browser tests are collected first and handed out first, so
+    a process starts Chromium once, not once per test. The live server answers requests in a
+    thread of its own either way.
     """
-    require(helpers.missing_playwright())
-    require(helpers.missing_chromium())
-    from playwright.sync_api import sync_playwright
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
+    def __init__(self) -> None:
+        self.browser = None
+        self._playwright = None
+        self._environment = None
+
+    def start(self):
+        if self.browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self._environment = pytest.MonkeyPatch()
+            self._environment.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+            self._playwright = sync_playwright().start()
+            self.browser = self._playwright.chromium.launch(
                 executable_path=str(helpers.CHROMIUM_PATH), args=helpers.CHROMIUM_ARGS, headless=True
             )
-            yield browser
-            browser.close()
+        return self.browser
+
+    def stop(self) -> None:
+        try:
+            if self.browser is not None:
+                self.browser.close()
+            if self._playwright is not None:
+                self._playwright.stop()
+        finally:
+            if self._environment is not None:
+                self._environment.undo()
+            self.browser = self._playwright = self._environment = None
+
+
+CHROMIUM = pytest.StashKey[ChromiumSession]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[CHROMIUM] = ChromiumSession()
+
+
+def is_browser_test(item: pytest.Item | None) -> bool:
+    return item is not None and BROWSER_DIR in Path(str(item.path)).resolve().parents
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """Stop Chromium (and unset DJANGO_ALLOW_ASYNC_UNSAFE) after the last of a run of browser tests."""
+    try:
+        return (yield)
+    finally:
+        if not is_browser_test(nextitem):
+            item.config.stash[CHROMIUM].stop()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    config.stash[CHROMIUM].stop()  # a run cut short (-x, Ctrl-C) skips the teardown above
+    output = getattr(config, "workeroutput", None)
+    if output is not None:
+        # A pytest-xdist worker: the controller prints the summary (tests/conftest.py), so it gets
+        # this worker's findings and artifacts folder.
+        output["browser_gate_notes"] = list(config.stash.get(helpers.GATE_NOTES, []))
+        folder = config.stash.get(helpers.ARTIFACTS_USED, None)
+        output["browser_artifacts"] = str(folder) if folder is not None else None
+
+
+@pytest.fixture
+def chromium_browser(pytestconfig):
+    """The Chromium of this run of browser tests (started by the first test that asks for it)."""
+    require(helpers.missing_playwright())
+    require(helpers.missing_chromium())
+    return pytestconfig.stash[CHROMIUM].start()
 
 
 @dataclass(frozen=True)
@@ -213,18 +272,6 @@ def artifacts_dir(pytestconfig) -> Path:
 def gate_notes(pytestconfig) -> list[str]:
     """Findings that do not fail a test but a person should read (admin pages, minor axe issues).
 
-    Printed in the terminal summary, whatever the outcome.
+    Printed in the terminal summary, whatever the outcome (by tests/conftest.py).
     """
     return pytestconfig.stash.setdefault(helpers.GATE_NOTES, [])
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    notes = config.stash.get(helpers.GATE_NOTES, None)
-    if notes:
-        terminalreporter.write_sep("-", "browser gates: findings that do not fail the run")
-        for note in notes:
-            terminalreporter.write_line(note)
-    folder = config.stash.get(helpers.ARTIFACTS_USED, None)
-    if folder is not None:
-        terminalreporter.write_sep("-", "browser artifacts")
-        terminalreporter.write_line(f"Screenshots of every page type (desktop and phone) are in {folder}")

@@ -18,12 +18,14 @@ from django.utils.http import urlencode
 from PIL import Image, ImageDraw, ImageFont
 
 from portfolio.models import ProjectStatus
-from tests.factories import ArticleFactory, CategoryFactory, PictureFactory
-from tests.portfolio_factories import (
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
     EntryFactory,
     GalleryItemFactory,
     KeyFigureFactory,
     OrganizationFactory,
+    PictureFactory,
     PortfolioCategoryFactory,
 )
 
@@ -320,7 +322,7 @@ def make_media_center(*, with_draft: bool = True) -> MediaCenter:
     The showcase gallery (five photos) and the empty gallery are the oldest of last year's: page 2.
     """
     from media_center.models import PublicationType
-    from tests.media_factories import (
+    from tests.factories import (
         DOCX_BYTES,
         GalleryFactory,
         GalleryPhotoFactory,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -39,6 +40,9 @@ ARTIFACTS_USED = pytest.StashKey[Path]()
 GATE_NOTES = pytest.StashKey[list]()
 
 INSTALL = "run scripts/browser-deps"
+
+#: Where a picture's WebP renditions are served from.
+RENDITION_URL = re.compile(r"^/uploads/renditions/\S+\.webp$")
 
 
 # --- what is missing, and how to get it ---------------------------------------------------

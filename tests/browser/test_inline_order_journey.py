@@ -17,9 +17,7 @@ from django.contrib.auth import get_user_model
 from media_center.models import Gallery, GalleryPhoto
 from portfolio.models import KeyFigure
 from tests.browser import helpers
-from tests.factories import PictureFactory
-from tests.media_factories import GalleryFactory, GalleryPhotoFactory
-from tests.portfolio_factories import EntryFactory, KeyFigureFactory
+from tests.factories import EntryFactory, GalleryFactory, GalleryPhotoFactory, KeyFigureFactory, PictureFactory
 
 pytestmark = pytest.mark.usefixtures("transactional_db")
 

@@ -13,12 +13,11 @@ from django.contrib.auth import get_user_model
 from media_center.models import GalleryPhoto
 from tests.browser import helpers
 from tests.browser.content import SHOWCASE_GALLERY_TITLE, SHOWCASE_PHOTOS, jpeg_bytes, make_media_center
-from tests.media_factories import GalleryFactory
+from tests.factories import GalleryFactory
 
 pytestmark = pytest.mark.usefixtures("transactional_db")
 
 EMBED_PREFIX = "https://www.youtube-nocookie.com/embed/"
-RENDITION_URL = re.compile(r"^/uploads/renditions/\S+\.webp$")
 
 
 def csp_directive(header: str, name: str) -> list[str]:
@@ -241,7 +240,7 @@ def test_editor_adds_six_photos_at_once(new_browser_context, live_server, consol
         srcset = [part.strip().split() for part in img.get_attribute("srcset").split(",")]
         assert srcset, f"photo {index + 1} has no srcset"
         for url, descriptor in srcset:
-            assert RENDITION_URL.match(url), f"not a WebP rendition in srcset: {url}"
+            assert helpers.RENDITION_URL.match(url), f"not a WebP rendition in srcset: {url}"
             assert re.fullmatch(r"\d+w", descriptor), descriptor
         assert {url for url, _d in srcset} == {r.url for r in photo.picture.renditions()}
     helpers.load_every_image(visitor)

@@ -23,8 +23,6 @@ from tests.picture_files import HTML, media_files
 
 pytestmark = pytest.mark.usefixtures("transactional_db")
 
-RENDITION_URL = re.compile(r"^/uploads/renditions/\S+\.webp$")
-
 #: (file name, title the library derives from it, colour, the alt text the editor types)
 UPLOADS = [
     ("Filling_line_A.jpg", "Filling line A", (40, 90, 140), "An isolator filling line with its glove ports"),
@@ -193,7 +191,7 @@ def test_editor_uploads_describes_picks_and_inserts_pictures(
     srcset = [part.strip().split() for part in img.get_attribute("srcset").split(",")]
     assert srcset, "the cover has no srcset"
     for url, descriptor in srcset:
-        assert RENDITION_URL.match(url), f"not a WebP rendition in srcset: {url}"
+        assert helpers.RENDITION_URL.match(url), f"not a WebP rendition in srcset: {url}"
         assert re.fullmatch(r"\d+w", descriptor), descriptor
     assert {int(descriptor[:-1]) for _url, descriptor in srcset} == {r.width for r in cover.renditions()}
     assert img.get_attribute("width") == str(cover.renditions()[-1].width)
@@ -210,7 +208,7 @@ def test_editor_uploads_describes_picks_and_inserts_pictures(
         ]
     ):
         src = body_images.nth(index).get_attribute("src")
-        assert RENDITION_URL.match(src), f"the inserted picture does not point at a rendition: {src}"
+        assert helpers.RENDITION_URL.match(src), f"the inserted picture does not point at a rendition: {src}"
         assert src in {r.url for r in picture.renditions()}
         assert body_images.nth(index).get_attribute("alt") == alt
         assert body_images.nth(index).get_attribute("width"), "no width: the page shifts when it loads"

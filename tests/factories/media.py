@@ -1,17 +1,16 @@
-"""Cheap media-center data (factory_boy); pictures come from tests.factories.PictureFactory."""
+"""The media center: galleries and their photos, videos, publications (with tiny real files), press mentions."""
 
-import datetime
 import io
 
 import factory
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
 from clusterportal.models import Status
 from media_center.demo import minimal_docx
 from media_center.models import Gallery, GalleryPhoto, PressMention, Publication, PublicationType, Video
-from tests.factories import PictureFactory
+from tests.factories import publishing
+from tests.factories.pictures import PictureFactory
 
 
 def _pdf_text(text: str) -> str:
@@ -57,21 +56,6 @@ PDF_BYTES = minimal_pdf("Annual report", "Output grew by 14 per cent.")
 DOCX_BYTES = minimal_docx("Press release", "The training centre opens.")
 
 
-def _published():
-    return timezone.now() - datetime.timedelta(hours=1)
-
-
-def _draft():
-    return factory.Trait(status=Status.DRAFT, published_at=None)
-
-
-def _scheduled():
-    return factory.Trait(
-        status=Status.PUBLISHED,
-        published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=2)),
-    )
-
-
 class GalleryFactory(factory.django.DjangoModelFactory):
     """A published gallery without photos, an hour old unless told otherwise."""
 
@@ -81,12 +65,12 @@ class GalleryFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Open day at member company {n}")
     description = "Visitors toured the clean rooms and the laboratory."
     status = Status.PUBLISHED
-    published_at = factory.LazyFunction(_published)
+    published_at = factory.LazyFunction(publishing.an_hour_ago)
 
     class Params:
-        draft = _draft()
-        scheduled = _scheduled()
-        with_cover = factory.Trait(cover=factory.SubFactory(PictureFactory))
+        draft = publishing.draft()
+        scheduled = publishing.scheduled()
+        with_cover = publishing.with_cover()
 
 
 class GalleryPhotoFactory(factory.django.DjangoModelFactory):
@@ -108,12 +92,12 @@ class VideoFactory(factory.django.DjangoModelFactory):
     description = "The director explains the new line."
     video_url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     status = Status.PUBLISHED
-    published_at = factory.LazyFunction(_published)
+    published_at = factory.LazyFunction(publishing.an_hour_ago)
 
     class Params:
-        draft = _draft()
-        scheduled = _scheduled()
-        with_cover = factory.Trait(cover=factory.SubFactory(PictureFactory))
+        draft = publishing.draft()
+        scheduled = publishing.scheduled()
+        with_cover = publishing.with_cover()
 
 
 class PublicationFactory(factory.django.DjangoModelFactory):
@@ -126,11 +110,11 @@ class PublicationFactory(factory.django.DjangoModelFactory):
     language = "en"
     file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="report.pdf"))
     status = Status.PUBLISHED
-    published_at = factory.LazyFunction(_published)
+    published_at = factory.LazyFunction(publishing.an_hour_ago)
 
     class Params:
-        draft = _draft()
-        scheduled = _scheduled()
+        draft = publishing.draft()
+        scheduled = publishing.scheduled()
 
 
 class PressMentionFactory(factory.django.DjangoModelFactory):
@@ -142,8 +126,8 @@ class PressMentionFactory(factory.django.DjangoModelFactory):
     url = factory.Sequence(lambda n: f"https://news.example.com/articles/{n}")
     excerpt = "Exports doubled in three years."
     status = Status.PUBLISHED
-    published_at = factory.LazyFunction(_published)
+    published_at = factory.LazyFunction(publishing.an_hour_ago)
 
     class Params:
-        draft = _draft()
-        scheduled = _scheduled()
+        draft = publishing.draft()
+        scheduled = publishing.scheduled()

@@ -1,13 +1,11 @@
-"""Cheap, realistic portfolio data (factory_boy); pictures come from tests.factories.PictureFactory."""
-
-import datetime
+"""The portfolio: categories, organizations, entries with their key figures and gallery."""
 
 import factory
-from django.utils import timezone
 
 from clusterportal.models import Status
 from portfolio.models import Category, Entry, GalleryItem, KeyFigure, Organization, ProjectStatus
-from tests.factories import PictureFactory
+from tests.factories import publishing
+from tests.factories.pictures import PictureFactory
 
 
 class PortfolioCategoryFactory(factory.django.DjangoModelFactory):
@@ -44,17 +42,14 @@ class EntryFactory(factory.django.DjangoModelFactory):
     summary = "An isolator line for vials and prefilled syringes, 40 million units a year."
     body = "<p>The site will employ <strong>250</strong> people.</p>"
     status = Status.PUBLISHED
-    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+    published_at = factory.LazyFunction(publishing.an_hour_ago)
 
     class Params:
-        draft = factory.Trait(status=Status.DRAFT, published_at=None)
-        scheduled = factory.Trait(
-            status=Status.PUBLISHED,
-            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=2)),
-        )
+        draft = publishing.draft()
+        scheduled = publishing.scheduled()
         completed = factory.Trait(project_status=ProjectStatus.COMPLETED, year_completed=2025)
         planned = factory.Trait(project_status=ProjectStatus.PLANNED, year_started=2027)
-        with_cover = factory.Trait(cover=factory.SubFactory(PictureFactory))
+        with_cover = publishing.with_cover()
 
 
 class KeyFigureFactory(factory.django.DjangoModelFactory):

@@ -1,37 +1,10 @@
-"""Cheap, realistic test data (factory_boy)."""
-
-import datetime
-import io
+"""News: categories and articles."""
 
 import factory
-from django.core.files.base import ContentFile
-from django.utils import timezone
-from PIL import Image
 
-from clusterportal.models import Picture, Status
+from clusterportal.models import Status
 from news.models import Article, Category
-
-
-def image_file(name: str = "cover.png", size=(64, 36), color="teal", fmt="PNG") -> ContentFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, fmt)
-    return ContentFile(buffer.getvalue(), name=name)
-
-
-class PictureFactory(factory.django.DjangoModelFactory):
-    """A described library picture (1200×675 unless told), with its renditions made on save."""
-
-    class Meta:
-        model = Picture
-
-    image = factory.LazyAttribute(lambda o: image_file("photo.png", size=o.size))
-    title = factory.Sequence(lambda n: f"Clean room {n}")
-    alt_text = "Clean room with two technicians"
-    caption = ""
-    credit = ""
-
-    class Params:
-        size = (1200, 675)
+from tests.factories import publishing
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -56,15 +29,12 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     source_name = "Pharma Daily"
     source_url = "https://example.org/news/plant"
     status = Status.PUBLISHED
-    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+    published_at = factory.LazyFunction(publishing.an_hour_ago)
 
     class Params:
-        draft = factory.Trait(status=Status.DRAFT, published_at=None)
-        scheduled = factory.Trait(
-            status=Status.PUBLISHED,
-            published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=2)),
-        )
-        with_cover = factory.Trait(cover=factory.SubFactory("tests.factories.PictureFactory"))
+        draft = publishing.draft()
+        scheduled = publishing.scheduled()
+        with_cover = publishing.with_cover()
 
 
 def article_admin_form_data(category, **overrides) -> dict:
