@@ -8,10 +8,12 @@ The publication rule is written once, in ``PublishableQuerySet.published``; noth
 re-types it.
 """
 
+from functools import partial
+
 from anyascii import anyascii
 from django.contrib.postgres.search import SearchVectorField
 from django.core.files.storage import default_storage
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
@@ -139,12 +141,10 @@ class Publishable(models.Model):
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
         if self.has_page:
-            # Drawn here, once per title, so that no page view ever draws one; with a cover,
-            # the cover is what is shared, and a card drawn before goes.
-            if getattr(self, "cover_id", None) is None:
-                cards.ensure_social_card(self)
-            else:
-                cards.remove_social_cards(self)
+            # Drawn once the save is committed (a save that is rolled back leaves no file, and
+            # the drawing holds no transaction open), once per title, so that no page view
+            # ever draws one; with a cover, the cover is what is shared.
+            transaction.on_commit(partial(cards.refresh_social_card, self), robust=True)
 
     # --- the questions every content type answers alike -------------------------------
 

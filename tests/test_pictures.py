@@ -448,6 +448,9 @@ def test_an_empty_link_title_is_dropped(link, stored, editor_client):
 
 # --- social cards ------------------------------------------------------------------------------
 
+#: Cards are drawn when a save is committed; these tests commit their saves, like a request does.
+cards_committed = pytest.mark.django_db(transaction=True)
+
 
 def test_an_article_with_a_cover_is_shared_with_the_covers_social_picture(covered, client):
     meta = open_graph(client.get(covered.get_absolute_url()).text)
@@ -469,6 +472,7 @@ def drawn_card(article, client) -> str:
     return match.group(1)
 
 
+@cards_committed
 def test_an_article_without_a_cover_is_shared_with_a_card_drawn_with_its_title(client):
     article = ArticleFactory(title="Cluster opens a training centre")
     name = drawn_card(article, client)
@@ -482,6 +486,7 @@ def cards_of(obj) -> list[str]:
     return [name for name in media_files() if name.startswith(f"social/{obj._meta.app_label}/")]
 
 
+@cards_committed
 def test_changing_the_title_draws_a_new_card_in_place_of_the_old(client, editor_client):
     article = ArticleFactory(title="Old title")
     old = drawn_card(article, client)
@@ -494,6 +499,7 @@ def test_changing_the_title_draws_a_new_card_in_place_of_the_old(client, editor_
     assert cards_of(article) == [new]
 
 
+@cards_committed
 def test_saving_an_unchanged_title_keeps_the_card_and_its_address(client, monkeypatch):
     article = ArticleFactory(title="Cluster opens a training centre")
     name = drawn_card(article, client)
@@ -504,12 +510,14 @@ def test_saving_an_unchanged_title_keeps_the_card_and_its_address(client, monkey
     assert cards_of(article) == [name]
 
 
+@cards_committed
 def test_each_item_has_its_own_card(client):
     first, second = ArticleFactory(title="Same title"), ArticleFactory(title="Same title")
     assert drawn_card(first, client) != drawn_card(second, client)
     assert len(cards_of(first)) == 2
 
 
+@cards_committed
 def test_deleting_an_item_deletes_its_card(client):
     kept, deleted = ArticleFactory(title="Kept"), ArticleFactory(title="Deleted")
     kept_card = drawn_card(kept, client)
@@ -518,6 +526,7 @@ def test_deleting_an_item_deletes_its_card(client):
     assert cards_of(kept) == [kept_card]
 
 
+@cards_committed
 def test_deleting_items_in_bulk_deletes_their_cards(client):
     kept = ArticleFactory(title="Kept")
     ArticleFactory.create_batch(2, title="Deleted")
@@ -525,6 +534,7 @@ def test_deleting_items_in_bulk_deletes_their_cards(client):
     assert cards_of(kept) == [drawn_card(kept, client)]
 
 
+@cards_committed
 def test_giving_an_item_a_cover_deletes_its_card(client):
     article = ArticleFactory(title="Soon with a cover")
     drawn_card(article, client)
@@ -534,6 +544,7 @@ def test_giving_an_item_a_cover_deletes_its_card(client):
     assert open_graph(client.get(article.get_absolute_url()).text)["og:image"].endswith(article.cover.social.url)
 
 
+@cards_committed
 def test_a_press_mention_has_no_page_so_no_card_is_drawn(monkeypatch):
     draw = mock.Mock(side_effect=AssertionError("drew a card for an item without a page"))
     monkeypatch.setattr(cards, "draw_social_card", draw)
@@ -590,6 +601,7 @@ def layout_at(title: str, size: int) -> list[str]:
     return drawing.wrap(ImageDraw.Draw(Image.new("RGB", (1, 1))), title, face, cards.TITLE_WIDTH)
 
 
+@cards_committed
 def test_removing_the_cover_draws_a_card(covered, client, editor_client):
     data = article_admin_form_data(covered.category, title=covered.title, slug=covered.slug, status="published")
     response = editor_client.post(f"/admin/news/article/{covered.pk}/change/", {**data, "cover": ""})
@@ -597,8 +609,18 @@ def test_removing_the_cover_draws_a_card(covered, client, editor_client):
     assert open_media(drawn_card(covered, client)).size == (1200, 630)
 
 
+@cards_committed
 def test_rendering_pages_never_draws_a_card(covered, client, monkeypatch):
     plain = ArticleFactory(title="An article without a cover")
     monkeypatch.setattr(cards, "draw_social_card", mock.Mock(side_effect=AssertionError("drew a card in a page view")))
     for url in ["/news/", plain.get_absolute_url(), covered.get_absolute_url(), plain.get_print_url()]:
         assert client.get(url).status_code == 200
+
+
+def test_a_save_that_is_rolled_back_draws_no_card(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        article = ArticleFactory(title="Never committed")
+    assert len(callbacks) == 1  # drawn only if the transaction commits
+    assert media_files() == []
+    callbacks[0]()  # as at the commit: drawn now
+    assert [name.rsplit("/", 1)[0] for name in cards_of(article)] == [f"social/news/article/{article.pk}"]

@@ -76,6 +76,17 @@ def ensure_social_card(obj) -> str:
     return name
 
 
+def refresh_social_card(obj) -> None:
+    """After an item's save is committed: its card drawn for its title, or removed once it has a
+    cover (the cover is what is shared then). Nothing for an item deleted since."""
+    if obj.pk is None:
+        return
+    if getattr(obj, "cover_id", None) is None:
+        ensure_social_card(obj)
+    else:
+        remove_social_cards(obj)
+
+
 def remove_social_cards(obj) -> None:
     """Remove every card drawn for ``obj`` (they are all in its folder)."""
     folder = _folder(obj)
