@@ -6,7 +6,6 @@ import factory
 from django.conf import settings
 from django.core.files.base import ContentFile
 
-from clusterportal.models import Status
 from media_center.demo import minimal_docx
 from media_center.models import Gallery, GalleryPhoto, PressMention, Publication, PublicationType, Video
 from tests.factories import publishing
@@ -56,7 +55,7 @@ PDF_BYTES = minimal_pdf("Annual report", "Output grew by 14 per cent.")
 DOCX_BYTES = minimal_docx("Press release", "The training centre opens.")
 
 
-class GalleryFactory(factory.django.DjangoModelFactory):
+class GalleryFactory(publishing.CoveredFactory):
     """A published gallery without photos, an hour old unless told otherwise."""
 
     class Meta:
@@ -64,13 +63,6 @@ class GalleryFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Open day at member company {n}")
     description = "Visitors toured the clean rooms and the laboratory."
-    status = Status.PUBLISHED
-    published_at = factory.LazyFunction(publishing.an_hour_ago)
-
-    class Params:
-        draft = publishing.draft()
-        scheduled = publishing.scheduled()
-        with_cover = publishing.with_cover()
 
 
 class GalleryPhotoFactory(factory.django.DjangoModelFactory):
@@ -84,23 +76,16 @@ class GalleryPhotoFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n * 10)
 
 
-class VideoFactory(factory.django.DjangoModelFactory):
+class VideoFactory(publishing.CoveredFactory):
     class Meta:
         model = Video
 
     title = factory.Sequence(lambda n: f"Interview number {n}")
     description = "The director explains the new line."
     video_url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
-    status = Status.PUBLISHED
-    published_at = factory.LazyFunction(publishing.an_hour_ago)
-
-    class Params:
-        draft = publishing.draft()
-        scheduled = publishing.scheduled()
-        with_cover = publishing.with_cover()
 
 
-class PublicationFactory(factory.django.DjangoModelFactory):
+class PublicationFactory(publishing.PublishableFactory):
     class Meta:
         model = Publication
 
@@ -109,15 +94,9 @@ class PublicationFactory(factory.django.DjangoModelFactory):
     description = "Output, exports and employment."
     language = "en"
     file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="report.pdf"))
-    status = Status.PUBLISHED
-    published_at = factory.LazyFunction(publishing.an_hour_ago)
-
-    class Params:
-        draft = publishing.draft()
-        scheduled = publishing.scheduled()
 
 
-class PressMentionFactory(factory.django.DjangoModelFactory):
+class PressMentionFactory(publishing.PublishableFactory):
     class Meta:
         model = PressMention
 
@@ -125,9 +104,3 @@ class PressMentionFactory(factory.django.DjangoModelFactory):
     outlet = "Pharma Business Review"
     url = factory.Sequence(lambda n: f"https://news.example.com/articles/{n}")
     excerpt = "Exports doubled in three years."
-    status = Status.PUBLISHED
-    published_at = factory.LazyFunction(publishing.an_hour_ago)
-
-    class Params:
-        draft = publishing.draft()
-        scheduled = publishing.scheduled()

@@ -2,7 +2,6 @@
 
 import factory
 
-from clusterportal.models import Status
 from news.models import Article, Category
 from tests.factories import publishing
 
@@ -16,7 +15,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"category-{n}")
 
 
-class ArticleFactory(factory.django.DjangoModelFactory):
+class ArticleFactory(publishing.CoveredFactory):
     """A published article, an hour old unless told otherwise."""
 
     class Meta:
@@ -28,13 +27,6 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = "<p>The plant will employ <strong>250</strong> people.</p>"
     source_name = "Pharma Daily"
     source_url = "https://example.org/news/plant"
-    status = Status.PUBLISHED
-    published_at = factory.LazyFunction(publishing.an_hour_ago)
-
-    class Params:
-        draft = publishing.draft()
-        scheduled = publishing.scheduled()
-        with_cover = publishing.with_cover()
 
 
 def article_admin_form_data(category, **overrides) -> dict:

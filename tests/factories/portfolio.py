@@ -2,7 +2,6 @@
 
 import factory
 
-from clusterportal.models import Status
 from portfolio.models import Category, Entry, GalleryItem, KeyFigure, Organization, ProjectStatus
 from tests.factories import publishing
 from tests.factories.pictures import PictureFactory
@@ -26,7 +25,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     website = factory.Sequence(lambda n: f"https://member-{n}.example.com/")
 
 
-class EntryFactory(factory.django.DjangoModelFactory):
+class EntryFactory(publishing.CoveredFactory):
     """A published project, running since 2023, published an hour ago unless told otherwise."""
 
     class Meta:
@@ -41,15 +40,10 @@ class EntryFactory(factory.django.DjangoModelFactory):
     project_status = ProjectStatus.IN_PROGRESS
     summary = "An isolator line for vials and prefilled syringes, 40 million units a year."
     body = "<p>The site will employ <strong>250</strong> people.</p>"
-    status = Status.PUBLISHED
-    published_at = factory.LazyFunction(publishing.an_hour_ago)
 
     class Params:
-        draft = publishing.draft()
-        scheduled = publishing.scheduled()
         completed = factory.Trait(project_status=ProjectStatus.COMPLETED, year_completed=2025)
         planned = factory.Trait(project_status=ProjectStatus.PLANNED, year_started=2027)
-        with_cover = publishing.with_cover()
 
 
 class KeyFigureFactory(factory.django.DjangoModelFactory):

@@ -1,4 +1,4 @@
-"""The publication states every content factory offers, as factory_boy traits.
+"""What every content factory shares: ``PublishableFactory`` (and ``CoveredFactory``).
 
 ``Factory(draft=True)``, ``Factory(scheduled=True)``, and published an hour ago otherwise;
 ``with_cover=True`` for the types that have a cover.
@@ -30,3 +30,27 @@ def scheduled():
 
 def with_cover():
     return factory.Trait(cover=factory.SubFactory("tests.factories.pictures.PictureFactory"))
+
+
+class PublishableFactory(factory.django.DjangoModelFactory):
+    """A published item, an hour old, unless told ``draft=True`` or ``scheduled=True``."""
+
+    class Meta:
+        abstract = True
+
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(an_hour_ago)
+
+    class Params:
+        draft = draft()
+        scheduled = scheduled()
+
+
+class CoveredFactory(PublishableFactory):
+    """A ``PublishableFactory`` for types with a cover picture: ``with_cover=True`` gives one."""
+
+    class Meta:
+        abstract = True
+
+    class Params:
+        with_cover = with_cover()
