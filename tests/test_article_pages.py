@@ -1,4 +1,7 @@
-"""What a reader sees on an article page and on its print-friendly page."""
+"""What a reader sees on an article page and on its print-friendly page.
+
+What every content type shares is tested once, for each type, in tests/test_contract.py.
+"""
 
 import datetime
 from urllib.parse import urlencode
@@ -34,7 +37,7 @@ def article(gmp):
     )
 
 
-# --- the article page --------------------------------------------------------------------------
+# --- the article page ---------------------------------------------------------------------------
 
 
 def test_article_page_shows_print_link_date_category_title_and_body(article, client):
@@ -141,7 +144,7 @@ def test_from_is_carried_to_the_print_link(article, client):
     assert only_href(response, r">Print<") == expected
 
 
-# --- previous / next ---------------------------------------------------------------------------
+# --- previous / next ----------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -193,7 +196,7 @@ def test_articles_published_at_the_same_moment_are_each_others_neighbours(gmp, c
     assert neighbours(client.get(second.get_absolute_url())) == {"next": "Twin one"}
 
 
-# --- the print page ---------------------------------------------------------------------------
+# --- the print page -----------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -219,12 +222,6 @@ def test_print_page_writes_out_the_source_and_its_own_url(printed, article):
     assert "Pharma Daily" in text
     assert f'<span class="url">http://testserver{article.get_absolute_url()}</span>' in text
     assert "Printed on 5 March 2024" in text
-
-
-def test_print_page_is_noindex_with_canonical_to_the_article(printed, article):
-    text = printed.text
-    assert '<meta name="robots" content="noindex">' in text
-    assert f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">' in text
 
 
 def test_print_page_links_back_to_the_article(printed, article):

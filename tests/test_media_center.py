@@ -1,5 +1,8 @@
 """The media center as a whole: the landing page and its stream, press coverage, the section
-navigation (also on news pages), the home page, the sitemap, resources and query counts."""
+navigation (also on news pages), the home page, the sitemap, resources and query counts.
+
+What every content type shares is tested once, for each type, in tests/test_contract.py.
+"""
 
 import html
 import re
@@ -35,6 +38,9 @@ def one_of_each():
     VideoFactory(title="Plant tour video")
     PublicationFactory(title="Annual report 2025")
     PressMentionFactory(title="Cluster in the press", outlet="Vedomosti", url="https://press.example.com/a")
+
+
+# --- the landing page and its stream ------------------------------------------------------------
 
 
 def test_landing_shows_the_latest_of_each_kind_and_the_stream(one_of_each, client):
@@ -124,7 +130,7 @@ def test_unpublished_items_never_reach_the_stream_or_the_landing(trait, client):
     assert "0 items" in client.get("/media-center/").text
 
 
-# --- press ---------------------------------------------------------------------------------------
+# --- press --------------------------------------------------------------------------------------
 
 
 def test_press_list_shows_outlet_date_and_a_link_out(client):
@@ -156,7 +162,7 @@ def test_press_list_pages_by_twenty(client):
     assert "Some filter values" in client.get("/media-center/press/", {"year": "abc"}).text
 
 
-# --- navigation, home, sitemap ----------------------------------------------------------------
+# --- navigation, home, sitemap ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -225,7 +231,7 @@ def test_sitemap_lists_published_media_center_pages(client):
     assert "press.example.com" not in text
 
 
-# --- no third-party resources, query counts ----------------------------------------------------
+# --- no third-party resources, query counts -----------------------------------------------------
 
 
 def make_content(count: int):
@@ -324,7 +330,7 @@ def test_query_count_has_a_fixed_ceiling(page, ceiling, client, django_assert_ma
         assert client.get(url).status_code == 200
 
 
-# --- demo content ------------------------------------------------------------------------------
+# --- demo content -------------------------------------------------------------------------------
 
 
 def test_demo_media_center_covers_every_type_and_renders(client):

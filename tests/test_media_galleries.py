@@ -1,5 +1,8 @@
 """Photo galleries as a visitor and an editor see them: list, gallery, photo pages, drafts, the
-"Add photos" upload of many files in one action."""
+"Add photos" upload of many files in one action.
+
+What every content type shares is tested once, for each type, in tests/test_contract.py.
+"""
 
 import html
 import re
@@ -32,6 +35,9 @@ def gallery():
     )
     GalleryPhotoFactory(gallery=gallery, picture=PictureFactory(alt_text="The team"), credit="Photo: Anna", position=3)
     return gallery
+
+
+# --- the list, the gallery and its photo pages --------------------------------------------------
 
 
 def test_list_shows_cards_with_first_photo_and_photo_count(gallery, client):
@@ -142,6 +148,9 @@ def test_print_view_lists_every_photo_small(gallery, client):
     assert 'class="section-nav"' not in text
 
 
+# --- the model and query counts -----------------------------------------------------------------
+
+
 def test_caption_and_credit_fall_back_to_the_picture():
     photo = GalleryPhotoFactory(picture=PictureFactory(caption="Picture caption", credit="© Picture"))
     assert (photo.display_caption, photo.display_credit) == ("Picture caption", "© Picture")
@@ -166,7 +175,7 @@ def test_gallery_pages_query_count_does_not_grow_with_photos(page, client):
     assert len(many) == len(few)
 
 
-# --- admin ------------------------------------------------------------------------------------------
+# --- the admin-------------------------------------------------------------------------------------
 
 
 def test_admin_gallery_page_offers_add_photos_and_the_photo_inline(gallery, editor_client):

@@ -1,5 +1,8 @@
 """Videos: only four hosts, a clear refusal for anything else, and a player that loads nothing
-from the host before the visitor clicks play."""
+from the host before the visitor clicks play.
+
+What every content type shares is tested once, for each type, in tests/test_contract.py.
+"""
 
 import html
 import re
@@ -12,6 +15,9 @@ from tests.factories import PictureFactory, VideoFactory
 from tests.helpers import resource_urls
 
 RUTUBE = "4f1c2a9b7e3d4c5a8b6f0e1d2c3b4a59"
+
+
+# --- video addresses ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -109,6 +115,9 @@ def test_anything_else_is_refused_with_a_message_naming_the_allowed_hosts(url, r
     assert "YouTube, Vimeo, RuTube or VK Video" in message
 
 
+# --- the admin ----------------------------------------------------------------------------------
+
+
 def video_form(**overrides):
     data = {
         "title": "Interview",
@@ -160,6 +169,9 @@ def test_admin_saves_a_rutube_and_a_youtube_video(editor_client):
     ]
 
 
+# --- what a visitor sees ------------------------------------------------------------------------
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("with_cover", [False, True])
 def test_video_page_loads_nothing_from_the_host_before_a_click(with_cover, client):
@@ -204,12 +216,3 @@ def test_video_list_and_page_show_what_a_visitor_needs(client):
     assert "A walk." in page
     assert 'aria-current="page">Videos' in page
     assert client.get("/media-center/videos/tour/print/").status_code == 200
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("trait", ["draft", "scheduled"])
-def test_unpublished_videos_are_404_to_visitors(trait, client):
-    video = VideoFactory(slug="hidden", **{trait: True})
-    assert client.get(video.get_absolute_url()).status_code == 404
-    assert client.get(video.get_print_url()).status_code == 404
-    assert "/videos/hidden/" not in client.get("/media-center/videos/").text

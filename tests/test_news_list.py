@@ -1,4 +1,7 @@
-"""The news list: newest first, paginated, filtered; filters survive paging and Return."""
+"""The news list: newest first, paginated, filtered; filters survive paging and Return.
+
+What every content type shares is tested once, for each type, in tests/test_contract.py.
+"""
 
 import datetime
 import html
@@ -31,13 +34,7 @@ def events():
     return CategoryFactory(name="Events", slug="events")
 
 
-# --- order and pagination -------------------------------------------------------------------
-
-
-def test_list_is_newest_first(client):
-    for day in (3, 1, 2):
-        ArticleFactory(title=f"Day {day}", published_at=at(2024, 3, day))
-    assert card_titles(client.get("/news/")) == ["Day 3", "Day 2", "Day 1"]
+# --- order and pagination -----------------------------------------------------------------------
 
 
 def test_same_time_articles_have_a_stable_order(client):
@@ -83,7 +80,7 @@ def test_empty_list_says_so(client):
     assert "No articles match" in response.text
 
 
-# --- filters ----------------------------------------------------------------------------------
+# --- filters ------------------------------------------------------------------------------------
 
 
 def test_category_filter_narrows_the_list(client, gmp, events):
@@ -166,7 +163,7 @@ def test_filter_form_keeps_the_chosen_values(client, gmp):
     assert '<option value="5" selected>' in text
 
 
-# --- item links carry the list's query (Return navigation) -----------------------------------
+# --- item links carry the list's query (Return navigation) --------------------------------------
 
 
 def test_item_links_are_clean_on_the_unfiltered_first_page(client):
@@ -223,7 +220,7 @@ def test_return_keeps_filters_after_paging_back_to_the_first_page(client, gmp):
     assert return_href == "/news/?category=gmp-news&year=2023"
 
 
-# --- query counts do not grow with the number of articles ------------------------------------
+# --- query counts do not grow with the number of articles ---------------------------------------
 # Measured (SQLite and PostgreSQL alike): list 4, filtered list 8, detail 3, detail with a
 # filtered `from` 7, print 1, print with `from` 3, home 2 (the latest news and the featured
 # portfolio entries, one query each). A filtered list validates its filters twice (the list's

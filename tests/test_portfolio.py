@@ -1,5 +1,8 @@
 """The portfolio, as a visitor and an editor see it: the grid, filters, entry and print pages,
-Return navigation, drafts, the home page, the sitemap, the admin, and query counts."""
+Return navigation, the home page, the admin, and query counts.
+
+What every content type shares is tested once, for each type, in tests/test_contract.py.
+"""
 
 import datetime
 import html
@@ -63,7 +66,7 @@ def steriline():
     return OrganizationFactory(name="SteriLine", website="https://steriline.example.com/")
 
 
-# --- the list: a grid of cards ---------------------------------------------------------------------
+# --- the list: a grid of cards ------------------------------------------------------------------
 
 
 def test_list_shows_a_grid_of_cards_with_what_a_visitor_needs(client, production, steriline):
@@ -157,7 +160,7 @@ def test_header_marks_the_portfolio_as_the_current_section(client):
     assert '<a href="/portfolio/" aria-current="page">Portfolio</a>' in client.get("/portfolio/").text
 
 
-# --- filters --------------------------------------------------------------------------------------
+# --- filters ------------------------------------------------------------------------------------
 
 
 def test_category_and_status_filters_narrow_the_list(client, production, education):
@@ -258,7 +261,7 @@ def test_filters_survive_paging(client, production, education):
     assert card_titles(client.get(on_list(older))) == ["P 01", "P 00"]
 
 
-# --- Return navigation ---------------------------------------------------------------------------
+# --- Return navigation --------------------------------------------------------------------------
 
 
 def test_item_links_are_clean_on_the_unfiltered_first_page(client):
@@ -301,11 +304,6 @@ def test_return_link_keeps_filters_and_page(client, production):
     assert only_href(detail, r">All projects<") == "/portfolio/"
 
 
-def test_return_without_from_goes_to_the_portfolio(client):
-    entry = EntryFactory()
-    assert return_href(client.get(entry.get_absolute_url())) == "/portfolio/"
-
-
 @pytest.fixture
 def three_entries(production, education):
     return {
@@ -341,7 +339,7 @@ def test_previous_and_next_links_carry_from(three_entries, client):
     )
 
 
-# --- the entry page ------------------------------------------------------------------------------
+# --- the entry page -----------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -505,7 +503,7 @@ def test_from_is_carried_to_the_print_link(entry, client):
     assert only_href(response, r">Print<") == expected
 
 
-# --- the print page ------------------------------------------------------------------------------
+# --- the print page -----------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -557,38 +555,7 @@ def test_print_page_is_noindex_and_links_back_with_from(entry, client):
     assert return_href(client.get(back)) == "/portfolio/?category=production&page=2"
 
 
-# --- drafts, scheduled entries and staff preview ---------------------------------------------------
-
-
-@pytest.mark.parametrize("state", ["draft", "scheduled"])
-def test_unpublished_entries_are_invisible_to_visitors(state, client, bob):
-    hidden = EntryFactory(title="Secret project", **{state: True})
-    EntryFactory(title="Public project")
-    assert card_titles(client.get("/portfolio/")) == ["Public project"]
-    assert client.get(hidden.get_absolute_url()).status_code == 404
-    assert client.get(hidden.get_print_url()).status_code == 404
-    client.force_login(bob)
-    assert client.get(hidden.get_absolute_url()).status_code == 404
-
-
-@pytest.mark.parametrize(
-    ("state", "banner"), [("draft", "Draft — not public."), ("scheduled", "Scheduled — not public yet.")]
-)
-def test_staff_preview_unpublished_entries_with_a_banner(state, banner, editor_client):
-    hidden = EntryFactory(title="Secret project", **{state: True})
-    response = editor_client.get(hidden.get_absolute_url())
-    assert response.status_code == 200
-    assert banner in response.text
-    assert f'href="/admin/portfolio/entry/{hidden.pk}/change/"' in response.text
-    assert "no-cache" in response["Cache-Control"]
-    assert response["X-Robots-Tag"] == "noindex"
-    printed = editor_client.get(hidden.get_print_url())
-    assert printed.status_code == 200
-    assert "not public" in printed.text
-    assert "Secret project" not in "".join(card_titles(editor_client.get("/portfolio/")))
-
-
-# --- the home page ---------------------------------------------------------------------------------
+# --- the home page ------------------------------------------------------------------------------
 
 
 def test_home_page_shows_the_three_newest_featured_projects(client):
@@ -613,21 +580,7 @@ def test_home_page_without_featured_projects_says_so(client):
     assert "Not featured" not in text
 
 
-# --- sitemap -----------------------------------------------------------------------------------------
-
-
-def test_sitemap_lists_the_portfolio_and_published_entries_only(client):
-    public = EntryFactory(title="Public")
-    draft = EntryFactory(draft=True)
-    scheduled = EntryFactory(scheduled=True)
-    text = client.get("/sitemap.xml").text
-    assert "<loc>http://testserver/portfolio/</loc>" in text
-    assert f"<loc>http://testserver{public.get_absolute_url()}</loc>" in text
-    assert draft.get_absolute_url() not in text
-    assert scheduled.get_absolute_url() not in text
-
-
-# --- the model -------------------------------------------------------------------------------------
+# --- the model ----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -771,7 +724,7 @@ def test_admin_publishes_and_the_visitor_sees_it(editor_client, production, ster
     assert Client().get(entry.get_absolute_url()).status_code == 200
 
 
-# --- query counts do not grow with the number of entries, figures or pictures --------------------------
+# --- query counts do not grow with the number of entries, figures or pictures -------------------
 # Measured on SQLite: list 4 (year choices, categories, count, page), filtered list 5 (+ the chosen
 # category), detail 5 (entry with category, organization and cover; key figures; gallery with
 # pictures; newer; older), detail with `from` 7 (+ year choices and category for validating it),
@@ -874,7 +827,7 @@ def test_query_count_does_not_grow_with_the_gallery(page, client, production):
     assert len(six) == len(one)
 
 
-# --- demo content ------------------------------------------------------------------------------------
+# --- demo content -------------------------------------------------------------------------------
 
 
 def test_demo_portfolio_is_varied_described_and_renders(client):

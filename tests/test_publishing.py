@@ -1,4 +1,8 @@
-"""The publishing workflow: drafts and scheduled articles never leak; staff preview them."""
+"""The publishing workflow: the publication rule, and drafts and scheduled articles never leaking
+to the home page, the feed, counts, neighbours or filter choices.
+
+What every content type shares is tested once, for each type, in tests/test_contract.py.
+"""
 
 import datetime
 import re
@@ -33,7 +37,7 @@ def hidden_articles(frozen_now):
     }
 
 
-# --- the queryset, once ------------------------------------------------------------------
+# --- the queryset, once -------------------------------------------------------------------------
 
 
 def test_published_scheduled_and_drafts_partition_the_articles(frozen_now):
@@ -101,20 +105,7 @@ def test_scheduled_article_appears_by_itself_when_its_time_comes(client):
         assert "Embargoed plant opening" in client.get("/news/feed/").text
 
 
-# --- nothing leaks to visitors -------------------------------------------------------------
-
-
-@pytest.mark.parametrize("kind", ["draft", "scheduled"])
-@pytest.mark.parametrize("page", ["detail", "print"])
-@pytest.mark.parametrize("visitor", ["anonymous", "signed_in_non_staff"])
-def test_hidden_article_is_404_to_visitors(kind, page, visitor, hidden_articles, client, bob):
-    if visitor == "signed_in_non_staff":
-        client.force_login(bob)
-    article = hidden_articles[kind]
-    url = article.get_absolute_url() if page == "detail" else article.get_print_url()
-    response = client.get(url)
-    assert response.status_code == 404
-    assert article.title not in response.text
+# --- nothing leaks to visitors ------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("url", ["/news/", "/", "/news/feed/", "/sitemap.xml"])
@@ -174,63 +165,7 @@ def test_hidden_articles_do_not_offer_year_filter_choices(frozen_now, client):
     assert '<option value="2031">' not in text
 
 
-# --- staff preview --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("kind", "banner"),
-    [("draft", "Draft — not public."), ("scheduled", "Scheduled — not public yet.")],
-)
-def test_staff_preview_shows_hidden_article_with_banner(kind, banner, hidden_articles, editor_client):
-    article = hidden_articles[kind]
-    response = editor_client.get(article.get_absolute_url())
-    assert response.status_code == 200
-    assert article.title in response.text
-    assert banner in response.text
-    assert f"/admin/news/article/{article.pk}/change/" in response.text
-
-
-@pytest.mark.parametrize(
-    ("kind", "banner"),
-    [("draft", "Draft — not public."), ("scheduled", "Scheduled — not public.")],
-)
-def test_staff_print_preview_shows_banner(kind, banner, hidden_articles, editor_client):
-    article = hidden_articles[kind]
-    response = editor_client.get(article.get_print_url())
-    assert response.status_code == 200
-    assert article.title in response.text
-    assert banner in response.text
-
-
-@pytest.mark.parametrize("kind", ["draft", "scheduled"])
-@pytest.mark.parametrize("page", ["detail", "print"])
-def test_staff_preview_is_never_cached_nor_indexed(kind, page, hidden_articles, editor_client):
-    article = hidden_articles[kind]
-    url = article.get_absolute_url() if page == "detail" else article.get_print_url()
-    response = editor_client.get(url)
-    assert response.status_code == 200
-    cache_control = response.headers["Cache-Control"]
-    for directive in ("no-cache", "no-store", "private"):
-        assert directive in cache_control
-    assert response.headers["X-Robots-Tag"] == "noindex"
-
-
-def test_published_article_seen_by_staff_has_no_banner_and_no_preview_headers(editor_client):
-    article = ArticleFactory()
-    response = editor_client.get(article.get_absolute_url())
-    assert response.status_code == 200
-    assert "not public" not in response.text
-    assert "X-Robots-Tag" not in response.headers
-
-
-def test_staff_see_no_hidden_articles_in_the_public_list(hidden_articles, editor_client):
-    """Previews are per article; the list is the public list, for staff too."""
-    text = editor_client.get("/news/").text
-    for article in hidden_articles.values():
-        assert article.title not in text
-
-
-# --- slugs and publication time ----------------------------------------------------------
+# --- slugs and publication time -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
