@@ -334,18 +334,14 @@ def test_query_count_has_a_fixed_ceiling(page, ceiling, client, django_assert_ma
 
 
 def test_demo_media_center_covers_every_type_and_renders(client):
-    import time
-
     from clusterportal.models import Picture
     from media_center import demo
     from media_center.models import Gallery, PressMention, Publication, Video
 
     assert not demo.has_content()
-    started = time.monotonic()
     demo.load()
-    assert time.monotonic() - started < 30
     assert demo.has_content()
-    assert Picture.objects.count() <= 25
+    assert Picture.objects.count() <= 25  # what bounds the load's time: pictures and their renditions
     assert Gallery.objects.drafts().count() == 1
     assert max(g.photos.count() for g in Gallery.objects.all()) == 12
     assert {v.ref.host for v in Video.objects.all()} == {"youtube", "rutube", "vk"}
