@@ -331,32 +331,3 @@ def test_query_count_has_a_fixed_ceiling(page, ceiling, client, django_assert_ma
 
 
 # --- demo content -------------------------------------------------------------------------------
-
-
-def test_demo_media_center_covers_every_type_and_renders(client):
-    from clusterportal.models import Picture
-    from media_center import demo
-    from media_center.models import Gallery, PressMention, Publication, Video
-
-    assert not demo.has_content()
-    demo.load()
-    assert demo.has_content()
-    assert Picture.objects.count() <= 25  # what bounds the load's time: pictures and their renditions
-    assert Gallery.objects.drafts().count() == 1
-    assert max(g.photos.count() for g in Gallery.objects.all()) == 12
-    assert {v.ref.host for v in Video.objects.all()} == {"youtube", "rutube", "vk"}
-    assert set(Publication.objects.values_list("file_format", flat=True)) == {"PDF", "DOCX"}
-    assert PressMention.objects.count() == 6
-    pages = ["/media-center/", "/media-center/galleries/", "/media-center/videos/", "/media-center/publications/"]
-    pages += ["/media-center/press/", "/"]
-    for model in (Gallery, Video, Publication):
-        for item in model.objects.published():
-            pages += [item.get_absolute_url(), item.get_print_url()]
-    for gallery in Gallery.objects.published():
-        pages.append(gallery.get_photo_url(gallery.photos.count()))
-    for publication in Publication.objects.published():
-        pages.append(publication.get_download_url())
-    for url in pages:
-        assert client.get(url).status_code == 200, url
-    draft = Gallery.objects.drafts().get()
-    assert client.get(draft.get_photo_url(1)).status_code == 404

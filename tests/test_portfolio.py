@@ -5,7 +5,6 @@ What every content type shares is tested once, for each type, in tests/test_cont
 """
 
 import datetime
-import html
 import re
 from urllib.parse import urlencode
 
@@ -18,8 +17,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from clusterportal import registry
-from clusterportal.models import Picture
-from portfolio import demo
 from portfolio.models import Entry, GalleryItem, KeyFigure, ProjectStatus
 from tests.factories import (
     EntryFactory,
@@ -828,30 +825,3 @@ def test_query_count_does_not_grow_with_the_gallery(page, client, production):
 
 
 # --- demo content -------------------------------------------------------------------------------
-
-
-def test_demo_portfolio_is_varied_described_and_renders(client):
-    """One load (about 15 s: it draws every picture), then what `make run` promises to show."""
-    assert not demo.has_content()
-    demo.load()
-    assert demo.has_content()
-    entries = Entry.objects.all()
-    assert entries.count() == 14
-    assert Entry.objects.published().filter(featured=True).count() == 3
-    assert entries.filter(status="draft").count() == 1
-    assert set(entries.values_list("project_status", flat=True)) == set(ProjectStatus.values)
-    assert Picture.objects.count() <= 60
-    assert not Picture.objects.filter(alt_text="", decorative=False).exists()
-    assert all(4 >= len(e.key_figures.all()) >= 2 for e in entries)
-    galleries = [e.gallery.count() for e in entries]
-    assert sum(1 for n in galleries if 3 <= n <= 6) > len(galleries) / 2
-    assert not [e for e in entries if e.year_completed and e.year_completed < e.year_started]
-
-    response = client.get("/portfolio/")
-    assert "13 projects, page 1 of 2" in response.text
-    with_gallery = Entry.objects.published().filter(gallery__isnull=False).first()
-    for url in (with_gallery.get_absolute_url(), with_gallery.get_print_url(), "/portfolio/?page=2", "/"):
-        assert client.get(url).status_code == 200
-    home = client.get("/").text
-    for featured in Entry.objects.published().filter(featured=True):
-        assert html.escape(featured.title) in home
