@@ -80,7 +80,7 @@ class MediaCenterConfig(AppConfig):
                 url_name="media_center:index",
                 position=30,
                 home_title="From the media center",
-                home_template="media_center/includes/stream.html",
+                home_template="media_center/includes/home_latest.html",
                 home_items=lambda: Stream()[:3],
                 home_more="All of the media center",
             )

@@ -12,21 +12,20 @@ class NewsConfig(AppConfig):
         from news.filters import ArticleFilter
         from news.models import Article
 
-        register(
-            ContentType(
-                model=Article,
-                label="News",
-                item_label="News",
-                section="news",
-                filterset=ArticleFilter,
-                related=("category", "cover"),
-                search_fields={"title": "A", "lead": "B", "category__name": "B", "body": "C"},
-                snippet_fields=("lead", "body"),
-                in_stream=True,
-                latest_template="news/includes/latest.html",
-                position=10,
-            )
+        articles = ContentType(
+            model=Article,
+            label="News",
+            item_label="News",
+            section="news",
+            filterset=ArticleFilter,
+            related=("category", "cover"),
+            search_fields={"title": "A", "lead": "B", "category__name": "B", "body": "C"},
+            snippet_fields=("lead", "body"),
+            in_stream=True,
+            latest_template="news/includes/latest.html",
+            position=10,
         )
+        register(articles)
         register_section(
             Section(
                 key="news",
@@ -35,7 +34,7 @@ class NewsConfig(AppConfig):
                 position=10,
                 home_title="Latest news",
                 home_template="news/includes/latest.html",
-                home_items=lambda: Article.objects.published().select_related("category", "cover")[:6],
+                home_items=lambda: articles.published()[:6],
                 home_more="All news",
             )
         )

@@ -11,27 +11,26 @@ class PortfolioConfig(AppConfig):
         from portfolio.filters import EntryFilter
         from portfolio.models import Entry
 
-        register(
-            ContentType(
-                model=Entry,
-                label="Portfolio",
-                item_label="Portfolio project",
-                section="portfolio",
-                filterset=EntryFilter,
-                related=("category", "organization", "cover"),
-                per_page=12,  # a grid of 3 × 4 cards
-                search_fields={
-                    "title": "A",
-                    "summary": "B",
-                    "organization__name": "B",
-                    "location": "B",
-                    "category__name": "C",
-                    "body": "C",
-                },
-                snippet_fields=("summary", "body"),
-                position=15,
-            )
+        entries = ContentType(
+            model=Entry,
+            label="Portfolio",
+            item_label="Portfolio project",
+            section="portfolio",
+            filterset=EntryFilter,
+            related=("category", "organization", "cover"),
+            per_page=12,  # a grid of 3 × 4 cards
+            search_fields={
+                "title": "A",
+                "summary": "B",
+                "organization__name": "B",
+                "location": "B",
+                "category__name": "C",
+                "body": "C",
+            },
+            snippet_fields=("summary", "body"),
+            position=15,
         )
+        register(entries)
         register_section(
             Section(
                 key="portfolio",
@@ -40,11 +39,7 @@ class PortfolioConfig(AppConfig):
                 position=20,
                 home_title="Featured projects",
                 home_template="portfolio/includes/featured.html",
-                home_items=lambda: (
-                    Entry.objects.published()
-                    .filter(featured=True)
-                    .select_related("cover", "category", "organization")[:3]
-                ),
+                home_items=lambda: entries.published().filter(featured=True)[:3],
                 home_more="All projects",
             )
         )
