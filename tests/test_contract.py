@@ -251,8 +251,7 @@ def test_return_goes_back_to_the_list_the_visitor_came_from_and_only_there(conte
     item = make(content_type, "Wombat item", age_hours=1)
     assert return_href(client.get(item.get_absolute_url())) == content_type.list_url  # no `from`: the plain list
     year = str(timezone.localtime(item.published_at).year)
-    name = "year" if "year" in content_type.filter.base_filters else next(iter(content_type.filter.base_filters))
-    kept = f"{name}={year}&page=2" if name == "year" else "page=2"
+    kept = f"year={year}&page=2" if "year" in content_type.filter.base_filters else "page=2"
     response = client.get(item.get_absolute_url(), {"from": kept})
     assert return_href(response) == f"{content_type.list_url}?{kept}"
     # The print view carries it along, and back.
