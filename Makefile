@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test format check clean-db
+.PHONY: run test format check messages clean-db
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,13 +41,22 @@ test: $(VENV)/.installed-dev
 	@scripts/browser-deps || echo "make test: scripts/browser-deps could not install everything; browser tests will say what is missing."
 	DJANGO_ENV=local $(PY) -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
-## Lint, format check and migration check, as CI runs them.
+## Lint, format check, migration check and translation check, as CI runs them. The last step
+## fails on an untranslated or fuzzy entry in locale/, or on a .mo that says other than its .po.
 check: $(VENV)/.installed-dev
 	mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_ENV=local $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_ENV=local $(PY) manage.py check
+	$(PY) scripts/messages.py check
+
+## Extract the Russian strings into locale/ru/LC_MESSAGES/django.po, then compile its .mo (with polib).
+## makemessages needs GNU gettext (xgettext, msgmerge: apt package gettext); the compile step and
+## `make check` do not, so commit both the .po and the .mo.
+messages: $(VENV)/.installed-dev
+	DJANGO_ENV=local $(PY) manage.py makemessages -l ru --no-obsolete --add-location file
+	$(PY) scripts/messages.py compile
 
 format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .

@@ -13,12 +13,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from js_asset import Media
 
 from clusterportal.models import PublicationState, Status
 from clusterportal.pictures.admin import PictureAdmin, without_fields
 from clusterportal.pictures.models import Picture
 from clusterportal.richtext import RichTextField
+from clusterportal.translation_admin import TranslationAdminMixin
 
 admin.site.register(Picture, PictureAdmin)
 
@@ -28,15 +31,15 @@ class LabelledSplitDateTime(AdminSplitDateTime):
 
     def __init__(self, attrs=None):
         super().__init__(attrs)
-        self.widgets[0].attrs["aria-label"] = "Date"
-        self.widgets[1].attrs["aria-label"] = "Time"
+        self.widgets[0].attrs["aria-label"] = pgettext_lazy("the date half of a date and time input", "Date")
+        self.widgets[1].attrs["aria-label"] = pgettext_lazy("the time half of a date and time input", "Time")
 
 
 class LabelledInlineFormSet(BaseInlineFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         if "DELETE" in form.fields:
-            form.fields["DELETE"].widget.attrs["aria-label"] = "Delete"
+            form.fields["DELETE"].widget.attrs["aria-label"] = _("Delete")
 
 
 class LabelledTabularInline(admin.TabularInline):
@@ -76,7 +79,7 @@ class OrderedTabularInline(LabelledTabularInline):
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
-    title = "status"
+    title = _("status")
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
@@ -93,7 +96,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PublishableAdmin(admin.ModelAdmin):
+class PublishableAdmin(TranslationAdminMixin, admin.ModelAdmin):
     """The publishing workflow of every content type, added to what a subclass declares.
 
     A subclass declares only what is its own: ``list_display``, ``list_filter``, ``fieldsets``
@@ -121,7 +124,7 @@ class PublishableAdmin(admin.ModelAdmin):
 
     publishing_columns = ("state_badge", "published_at_display", "preview_link")
     publishing_fields = ("status", "published_at", "seo_description", ("created_at", "updated_at"))
-    publishing_description = (
+    publishing_description = _(
         "Times are Moscow time (Europe/Moscow). A published item with a future time is scheduled "
         "and goes public by itself then."
     )
@@ -133,8 +136,14 @@ class PublishableAdmin(admin.ModelAdmin):
         return (PublicationStateFilter, *super().get_list_filter(request))
 
     def get_fieldsets(self, request, obj=None):
-        own = without_fields(super().get_fieldsets(request, obj), flatten(self.publishing_fields))
-        return [*own, ("Publishing", {"fields": self.publishing_fields, "description": self.publishing_description})]
+        own = without_fields(
+            super().get_fieldsets(request, obj), (*flatten(self.publishing_fields), *self.language_fields)
+        )
+        return [
+            *own,
+            self.language_fieldset(),
+            (_("Publishing"), {"fields": self.publishing_fields, "description": self.publishing_description}),
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "created_at", "updated_at")
@@ -158,24 +167,27 @@ class PublishableAdmin(admin.ModelAdmin):
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, *args, **kwargs)
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description=_("status"), ordering="status")
     def state_badge(self, obj):
         state = obj.publication_state
         label = PublicationState(state).label
         return format_html('<span class="state state-{}">{}</span>', state, label)
 
-    @admin.display(description="publication time (Moscow)", ordering="published_at")
+    @admin.display(description=_("publication time (Moscow)"), ordering="published_at")
     def published_at_display(self, obj):
         if obj.published_at is None:
             return "—"
         return timezone.localtime(obj.published_at).strftime("%d.%m.%Y %H:%M")
 
-    @admin.display(description="page")
+    @admin.display(description=pgettext_lazy("admin column: a link to the item's page", "page"))
     def preview_link(self, obj):
-        label = "View" if obj.is_published else "Preview"
+        if obj.is_published:
+            label = pgettext("admin link to a published page", "View")
+        else:
+            label = pgettext("admin link to an unpublished page", "Preview")
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
 
-    @admin.action(description="Publish selected (now, or at their scheduled time)")
+    @admin.action(description=_("Publish selected (now, or at their scheduled time)"))
     def publish(self, request, queryset):
         now = timezone.now()
         undated = queryset.filter(published_at__isnull=True).update(
@@ -184,16 +196,19 @@ class PublishableAdmin(admin.ModelAdmin):
         dated = queryset.filter(~Q(status=Status.PUBLISHED), published_at__isnull=False).update(
             status=Status.PUBLISHED, updated_at=now
         )
-        self.message_user(request, f"Published {undated + dated} item(s).", messages.SUCCESS)
+        count = undated + dated
+        message = ngettext("Published %(count)d item.", "Published %(count)d items.", count) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
 
-    @admin.action(description="Unpublish selected (back to draft)")
+    @admin.action(description=_("Unpublish selected (back to draft)"))
     def unpublish(self, request, queryset):
         count = queryset.exclude(status=Status.DRAFT).update(status=Status.DRAFT, updated_at=timezone.now())
-        self.message_user(request, f"Unpublished {count} item(s).", messages.SUCCESS)
+        message = ngettext("Unpublished %(count)d item.", "Unpublished %(count)d items.", count) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
 
 
 class SectionCategoryAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "position")
+    list_display = ("name_en", "name_ru", "slug", "position")
     list_editable = ("position",)
-    prepopulated_fields = {"slug": ("name",)}
-    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name_en",)}
+    search_fields = ("name_en", "name_ru")

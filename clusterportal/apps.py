@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ClusterportalConfig(AppConfig):
     name = "clusterportal"
-    verbose_name = "Site"
+    verbose_name = _("Site")
 
     def ready(self):
         from django.db.backends.signals import connection_created

@@ -5,13 +5,15 @@ can read, never a database error: slugs are checked for shape before they reach 
 years and months are chosen from fixed lists.
 """
 
-import calendar
 import functools
 
 import django_filters
 from django import forms
 from django.core.validators import validate_slug
 from django.db.models.functions import ExtractYear
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ChoiceField
 
 
@@ -28,7 +30,10 @@ class FilterForm(forms.Form):
         for field in self.fields.values():
             message = field.error_messages.get("invalid_choice", "")
             if "%(value)s" in str(message) or isinstance(field, forms.ModelChoiceField):
-                field.error_messages["invalid_choice"] = f"Choose one of the {field.label.lower()} options in the list."
+                label = str(field.label).lower()
+                # Translators: %(field)s is the field's label in lower case, e.g. "category".
+                message = gettext("Choose one of the %(field)s options in the list.") % {"field": label}
+                field.error_messages["invalid_choice"] = message
 
     def full_clean(self):
         super().full_clean()
@@ -60,8 +65,8 @@ class CategoryFilter(django_filters.ModelChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
-        kwargs.setdefault("empty_label", "All categories")
-        kwargs.setdefault("label", "Category")
+        kwargs.setdefault("empty_label", _("All categories"))
+        kwargs.setdefault("label", _("Category"))
         super().__init__(*args, **kwargs)
 
 
@@ -104,19 +109,20 @@ class YearFilter(DataChoiceFilter):
 
     def __init__(self, *args, queryset, **kwargs):
         kwargs.setdefault("lookup_expr", "year")
-        kwargs.setdefault("label", "Year")
-        kwargs.setdefault("empty_label", "All years")
+        kwargs.setdefault("label", _("Year"))
+        kwargs.setdefault("empty_label", _("All years"))
         super().__init__(*args, choices=years_with_items(queryset, kwargs.get("field_name")), **kwargs)
 
 
-MONTH_CHOICES = [(str(number), calendar.month_name[number]) for number in range(1, 13)]
+#: Month names from Django's own catalogues (translated lazily, in the page's language).
+MONTH_CHOICES = [(str(number), MONTHS[number]) for number in range(1, 13)]
 
 
 class MonthFilter(django_filters.ChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("lookup_expr", "month")
-        kwargs.setdefault("label", "Month")
-        kwargs.setdefault("empty_label", "All months")
+        kwargs.setdefault("label", _("Month"))
+        kwargs.setdefault("empty_label", _("All months"))
         kwargs["choices"] = MONTH_CHOICES
         super().__init__(*args, **kwargs)
 

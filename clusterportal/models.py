@@ -8,16 +8,20 @@ The publication rule is written once, in ``PublishableQuerySet.published``; noth
 re-types it.
 """
 
+import uuid
 from functools import partial
 
 from anyascii import anyascii
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
 
+from clusterportal import languages
 from clusterportal.pictures import cards, images
 
 # The picture library's model belongs to this app: imported here, Django finds it.
@@ -27,22 +31,26 @@ SLUG_MAX_LENGTH = 120
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
 
 
 class PublicationState(models.TextChoices):
     """What a visitor sees: derived from status and date, never stored."""
 
-    DRAFT = "draft", "Draft"
-    SCHEDULED = "scheduled", "Scheduled"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
 
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """Items anonymous visitors may see: published, and their time has come."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_language(self, language: str | None = None):
+        """Items written in ``language``: by default, the page's (clusterportal.languages)."""
+        return self.filter(language=language or languages.current())
 
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
@@ -84,39 +92,52 @@ class Publishable(models.Model):
     #: outlet's article). Only items with a page are shared, so only they get a social card.
     has_page: bool = True
 
-    title = models.CharField("title", max_length=255)
+    title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(
-        "slug",
+        _("slug"),
         max_length=SLUG_MAX_LENGTH,
         unique=True,
         blank=True,
-        help_text="The last part of the page address. Filled in from the title; "
-        "changing it later breaks links others have saved.",
+        help_text=_(
+            "The last part of the page address. Filled in from the title; "
+            "changing it later breaks links others have saved."
+        ),
     )
     status = models.CharField(
-        "status",
+        _("status"),
         max_length=10,
         choices=Status.choices,
         default=Status.DRAFT,
         db_index=True,
-        help_text="Drafts are visible only to staff. Published items go public at the publication time.",
+        help_text=_("Drafts are visible only to staff. Published items go public at the publication time."),
     )
     published_at = models.DateTimeField(
-        "publication time",
+        _("publication time"),
         null=True,
         blank=True,
         db_index=True,
-        help_text="Moscow time (Europe/Moscow). A time in the future schedules the item: it goes "
-        "public by itself then. Leave empty to use the moment it is published.",
+        help_text=_(
+            "Moscow time (Europe/Moscow). A time in the future schedules the item: it goes "
+            "public by itself then. Leave empty to use the moment it is published."
+        ),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=languages.CHOICES,
+        default=languages.default_language,
+        help_text=_("The language this item is written in. It is listed on that language's pages only."),
+    )
+    #: Items that translate each other share this key: at most one item per language.
+    translation_key = models.UUIDField(_("translation group"), default=uuid.uuid4, editable=False, db_index=True)
     seo_description = models.CharField(
-        "search engine description",
+        _("search engine description"),
         max_length=300,
         blank=True,
-        help_text="Optional. Shown by search engines and when the page is shared; leave empty to use the lead.",
+        help_text=_("Optional. Shown by search engines and when the page is shared; leave empty to use the lead."),
     )
-    created_at = models.DateTimeField("created", auto_now_add=True)
-    updated_at = models.DateTimeField("last changed", auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     #: What the site search reads on PostgreSQL, written on every save (clusterportal.search);
     #: unused (empty) on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -127,9 +148,17 @@ class Publishable(models.Model):
         abstract = True
         # Undated drafts first on every database (PostgreSQL and SQLite disagree by default).
         ordering = [models.F("published_at").desc(nulls_first=True), "-pk"]
-        # What every list and count of published items filters on. The name fits the 30
-        # characters Django allows: "media_center_pressmention_pub" is 29.
-        indexes = [models.Index(fields=["status", "published_at"], name="%(app_label)s_%(class)s_pub")]
+        # What every list and count of published items filters on: a language's published
+        # items by time. The name fits the 30 characters Django allows:
+        # "media_center_pressmention_pub" is 29.
+        indexes = [models.Index(fields=["language", "status", "published_at"], name="%(app_label)s_%(class)s_pub")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "language"],
+                name="%(app_label)s_%(class)s_one_per_language",
+                violation_error_message=_("This item already has a translation in that language."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -149,19 +178,32 @@ class Publishable(models.Model):
     # --- the questions every content type answers alike -------------------------------
 
     def get_absolute_url(self) -> str:
-        return reverse(f"{self.url_namespace}:detail", kwargs={"slug": self.slug})
+        return self.reverse("detail")
 
     def get_print_url(self) -> str:
-        return reverse(f"{self.url_namespace}:print", kwargs={"slug": self.slug})
+        return self.reverse("print")
+
+    def reverse(self, view: str, **kwargs) -> str:
+        """The address of one of the item's pages (``detail``, ``print``…), in the item's language."""
+        with translation.override(self.language):
+            return reverse(f"{self.url_namespace}:{view}", kwargs={"slug": self.slug, **kwargs})
+
+    def translations(self):
+        """The item's published translations (other languages, same group), in one query."""
+        return type(self)._default_manager.published().filter(translation_key=self.translation_key).exclude(pk=self.pk)
 
     def clean(self):
         super().clean()
+        # The form leaves out the group, so the database constraint would be its only guard.
+        siblings = type(self)._default_manager.filter(translation_key=self.translation_key, language=self.language)
+        if siblings.exclude(pk=self.pk).exists():
+            raise ValidationError({"language": _("This item already has a translation in that language.")})
         if not self.slug and self.title:
             self.slug = self._unique_slug()
             # The admin validates uniqueness after clean(); a generated slug is already unique.
 
-    def _unique_slug(self) -> str:
-        base = transliterated_slug(self.title) or self._meta.model_name
+    def _unique_slug(self, base: str = "") -> str:
+        base = base or transliterated_slug(self.title) or self._meta.model_name
         base = base[: SLUG_MAX_LENGTH - 6].strip("-")
         taken = set(
             type(self)._default_manager.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True)
@@ -207,22 +249,25 @@ class SectionCategory(models.Model):
 
     url_namespace: str = ""
 
-    name = models.CharField("name", max_length=100, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=100, unique=True)
+    name_ru = models.CharField(_("name in Russian"), max_length=100, unique=True)
     slug = models.SlugField(
-        "slug", max_length=100, unique=True, help_text="Used in filtered list addresses (?category=…)."
+        _("slug"), max_length=100, unique=True, help_text=_("Used in filtered list addresses (?category=…).")
     )
     position = models.PositiveSmallIntegerField(
-        "position", default=0, help_text="Categories are offered in this order; lower first."
+        _("position"), default=0, help_text=_("Categories are offered in this order; lower first.")
     )
 
     class Meta:
         abstract = True
-        ordering = ["position", "name"]
-        verbose_name = "category"
-        verbose_name_plural = "categories"
+        ordering = ["position", "name_en"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
 
     def __str__(self) -> str:
         return self.name
+
+    name = property(*languages.localized_property("name"))
 
     def get_absolute_url(self) -> str:
         return f"{reverse(f'{self.url_namespace}:list')}?category={self.slug}"

@@ -10,7 +10,7 @@ A content app declares its types once, in its ``AppConfig.ready()``::
         model=Article,
         label="News", item_label="News", section="news",
         filterset=ArticleFilter, related=("category", "cover"),
-        search_fields={"title": "A", "lead": "B", "category__name": "B", "body": "C"},
+        search_fields={"title": "A", "lead": "B", "category__name_en": "B", "category__name_ru": "B", "body": "C"},
         snippet_fields=("lead", "body"),
         in_stream=True, position=10,
     ))
@@ -71,8 +71,9 @@ class ContentType:
     in_stream: bool = False  #: joins the media center's stream, bar and latest blocks
     stream_template: str = "includes/stream_item.html"  #: one stream row; gets ``item`` and ``object``
     latest_template: str = ""  #: the media center's "latest" block of this type; gets ``items``
-    #: The newest ``n`` items as the latest block shows them; default ``published()[:n]``.
-    latest: Callable[[int], object] | None = None
+    #: The newest ``count`` items as the latest block shows them, from ``published()`` (the
+    #: page's language); default ``published()[:count]``.
+    latest: Callable[[QuerySet, int], object] | None = None
     position: int = 100  #: order of type choices, the stream bar and search counts; lower first
     more_label: str = ""  #: a link to the whole list: "All photo galleries" (default: "All " + label)
 
@@ -100,11 +101,11 @@ class ContentType:
         return reverse(f"{self.key}:list")
 
     def published(self) -> QuerySet:
-        """Published items, newest first, with what a list row needs."""
-        return self.model.objects.published().select_related(*self.related)
+        """Published items in the page's language, newest first, with what a list row needs."""
+        return self.model.objects.published().in_language().select_related(*self.related)
 
     def latest_items(self, count: int):
-        return self.latest(count) if self.latest is not None else self.published()[:count]
+        return self.latest(self.published(), count) if self.latest is not None else self.published()[:count]
 
 
 _SECTIONS: dict[str, Section] = {}

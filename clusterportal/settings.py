@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware (Django's order for LocaleMiddleware).
+    "clusterportal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -123,6 +125,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "clusterportal.context_processors.site",
@@ -158,7 +161,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# The site's languages (clusterportal.languages): the default keeps unprefixed addresses
+# (/news/), the others live under their prefix (/ru/news/). Only languages the site has a
+# catalogue, a search configuration and taxonomy fields for may be offered.
+_SUPPORTED_LANGUAGES = {"en": "English", "ru": "Russian"}
+LANGUAGE_CODE = env_str("LANGUAGE_CODE", "en")
+_offered = env_list("LANGUAGES", list(_SUPPORTED_LANGUAGES))
+_unknown = [code for code in _offered if code not in _SUPPORTED_LANGUAGES]
+if _unknown or not _offered:
+    raise ImproperlyConfigured(
+        f"LANGUAGES must be a comma-separated list of {', '.join(_SUPPORTED_LANGUAGES)}; got {_offered!r}."
+    )
+if LANGUAGE_CODE not in _offered:
+    raise ImproperlyConfigured(
+        f"LANGUAGE_CODE must be one of LANGUAGES ({', '.join(_offered)}); got {LANGUAGE_CODE!r}."
+    )
+LANGUAGES = [(code, _SUPPORTED_LANGUAGES[code]) for code in _offered]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # The cluster works in Moscow time; the admin says so in its help texts.
 TIME_ZONE = "Europe/Moscow"
 USE_I18N = True

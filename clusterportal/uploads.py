@@ -11,20 +11,31 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
-def check_size(file, limit: int, *, kind: str, advice: str = "Make it smaller") -> None:
+def check_size(file, limit: int, *, kind: str, advice: str = _("Make it smaller")) -> None:
     """Refuse ``file`` if it is larger than ``limit`` bytes, saying by how much, for an editor.
 
     ``kind`` names what is uploaded, in the plural ("pictures"); ``advice`` how to get under the
-    limit. A file that does not know its size is left to the content checks.
+    limit (both translated by the caller). A file that does not know its size is left to the
+    content checks.
     """
     size = getattr(file, "size", None)
     if size is not None and size > limit:
-        raise ValidationError(
+        values = {
             # Rounded up: a file just over the limit must not read "20.0 MB; at most 20 MB".
-            f"This file is {math.ceil(size / 1024 / 1024 * 10) / 10:.1f} MB; {kind} may be at most "
-            f"{limit // 1024 // 1024} MB. {advice} and upload it again.",
+            "size": math.ceil(size / 1024 / 1024 * 10) / 10,
+            "kind": kind,
+            "limit": limit // 1024 // 1024,
+            "advice": advice,
+        }
+        raise ValidationError(
+            # Translators: %(kind)s is what is uploaded, in the plural ("pictures", "documents");
+            # %(advice)s how to make the file smaller ("Make it smaller").
+            gettext("This file is %(size).1f MB; %(kind)s may be at most %(limit)d MB. %(advice)s and upload it again.")
+            % values,
             code="too_large",
         )
 

@@ -1,22 +1,34 @@
-"""The site's URL map (docs/design.md): includes, admin, health check and sitemap only."""
+"""The site's URL map (docs/design.md): includes, admin, health check and sitemap only.
+
+Public pages are in every language: the default's at today's addresses, the others under their
+prefix (``/ru/…``). The admin, the sitemap and the files for crawlers have one address each.
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from clusterportal import views
 
-admin.site.site_header = f"{settings.SITE_NAME} — administration"
-admin.site.site_title = f"{settings.SITE_NAME} admin"
-admin.site.index_title = "Content"
+admin.site.site_header = format_lazy(_("{site} — administration"), site=settings.SITE_NAME)
+admin.site.site_title = format_lazy(_("{site} admin"), site=settings.SITE_NAME)
+admin.site.index_title = _("Content")
 
-urlpatterns = [
+urlpatterns = i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("news/", include("news.urls")),
     path("portfolio/", include("portfolio.urls")),
     path("media-center/", include("media_center.urls")),
     path("search/", views.SearchView.as_view(), name="search"),
+    prefix_default_language=False,
+)
+urlpatterns += [
+    # Django's set_language (POST): the admin's language choice, kept in a cookie.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),

@@ -25,7 +25,14 @@ from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, QueryDict
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    QueryDict,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
@@ -38,7 +45,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from clusterportal import registry
+from clusterportal import languages, registry
 from clusterportal.registry import ContentType
 from clusterportal.search import MAX_HITS_PER_TYPE, search
 from clusterportal.search.forms import SearchForm
@@ -114,6 +121,17 @@ class SectionMixin:
             kept.append(("page", str(page)))
         return urlencode(kept)
 
+    def list_in_languages(self, filterset) -> list[languages.Link]:
+        """The section's list in every language, with the visitor's filters if they are valid
+        (not the page: another language's list has other pages)."""
+        query = self.encode_list_query(filterset, 1) if filterset is not None and filterset.is_valid() else ""
+        return [
+            languages.Link(
+                code, languages.in_language(f"{self.declaration.key}:list", code) + (f"?{query}" if query else "")
+            )
+            for code in languages.codes()
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["section"] = self.declaration.section  # the header's current section
@@ -145,6 +163,7 @@ class PublishedListView(SectionMixin, FilterView):
             context["page_range"] = elided_page_range(page)
         context["is_filtered"] = any(self.request.GET.get(name) for name in self.filterset.form.fields)
         context["form"] = self.filterset.form  # what includes/filter_form.html renders
+        context["language_links"] = context["alternates"] = self.list_in_languages(self.filterset)
         return context
 
 
@@ -156,6 +175,21 @@ class PublishedDetailView(SectionMixin, DetailView):
 
     def get_queryset(self):
         return self.model.objects.visible_to(self.request.user).select_related(*self.declaration.related)
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.language != languages.current():
+            # An item lives at its own language's address: /ru/news/<slug>/ for a Russian one.
+            url = languages.translated_path(request.path, self.object.language)
+            if url is None:
+                raise Http404("No such page in this language.")
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponseRedirect(url + (f"?{query}" if query else ""))
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def item_url(self, item) -> str:
+        """The address of this view's page of ``item`` (its page, its print view…), in its language."""
+        return item.get_absolute_url()
 
     def get_return_state(self):
         """The list the visitor came from, as (validated filterset or None, its query string).
@@ -187,7 +221,21 @@ class PublishedDetailView(SectionMixin, DetailView):
         newer = (queryset.filter(published_at__gt=obj.published_at) | same_time.filter(pk__gt=obj.pk)).order_by(
             "published_at", "pk"
         )
-        return newer.only("title", "slug").first(), older.only("title", "slug").first()
+        return newer.only("title", "slug", "language").first(), older.only("title", "slug", "language").first()
+
+    def get_language_links(self, obj, filterset):
+        """The switch and ``hreflang``: the item's published translations (one query) and,
+        where it has none in a language, that language's list with the visitor's filters."""
+        translations = {obj.language: obj}
+        if obj.is_published:
+            translations.update((item.language, item) for item in obj.translations().only("slug", "language"))
+        lists = {link.language: link.url for link in self.list_in_languages(filterset)}
+        switch = [
+            languages.Link(code, self.item_url(translations[code]) if code in translations else lists[code])
+            for code in languages.codes()
+        ]
+        alternates = [languages.Link(code, item.get_absolute_url()) for code, item in translations.items()]
+        return switch, alternates if len(alternates) > 1 else []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -202,6 +250,7 @@ class PublishedDetailView(SectionMixin, DetailView):
             context["admin_change_url"] = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
         if self.with_neighbours:
             context["newer"], context["older"] = self.get_neighbours(obj, filterset)
+        context["language_links"], context["alternates"] = self.get_language_links(obj, filterset)
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -219,6 +268,9 @@ class PrintMixin:
 
     template_name_suffix = "_print"
     with_neighbours = False
+
+    def item_url(self, item) -> str:
+        return item.get_print_url()
 
 
 class HomeView(TemplateView):
@@ -297,11 +349,14 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    """Branded 404 that says nothing about why (no resolver details, no exception text)."""
-    return render(request, "404.html", status=404)
+    """Branded 404 that says nothing about why (no resolver details, no exception text). Its
+    language switch leads to the other language's home page."""
+    links = [languages.Link(code, languages.in_language("home", code)) for code in languages.codes()]
+    return render(request, "404.html", {"language_links": links, "alternates": []}, status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No request context and no context processors: the database may be what failed.
-    html = loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME})
+    home = languages.in_language("home", languages.current())
+    html = loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME, "home_url": home})
     return HttpResponse(html, status=500)

@@ -4,7 +4,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.functional import lazy
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from clusterportal.admin import OrderedTabularInline, PublishableAdmin
 from clusterportal.pictures.admin import (
@@ -31,7 +34,7 @@ class GalleryPhotoInline(OrderedTabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("picture")
 
-    @admin.display(description="preview")
+    @admin.display(description=pgettext_lazy("admin column: a small picture", "preview"))
     def preview(self, obj):
         return picture_thumbnail(obj.picture if obj.picture_id else None, width=120)
 
@@ -41,40 +44,48 @@ class AddPhotosForm(MultiUploadForm):
 
     field_order = ("pictures", "alt_text", "decorative", "credit")
 
-    pictures = MultiplePictureField(
-        label="Photos",
-        help_text="Choose all the photos at once (Ctrl or Shift), up to "
-        f"{MAX_PHOTOS_PER_UPLOAD}. JPEG, PNG, WebP or GIF, up to 20 MB each. They join the gallery in this order.",
-    )
+    pictures = MultiplePictureField(label=_("Photos"))  # its help text says the limit: see __init__
     alt_text = forms.CharField(
-        label="Alt text for all of them",
+        label=_("Alt text for all of them"),
         max_length=300,
         required=False,
-        help_text="A starting description for every photo, e.g. “Visitors at the cluster's stand at Pharmtech 2026”. "
-        "Refine each photo's alt text in the picture library afterwards.",
+        help_text=_(
+            "A starting description for every photo, e.g. “Visitors at the cluster's stand at Pharmtech 2026”. "
+            "Refine each photo's alt text in the picture library afterwards."
+        ),
     )
     decorative = forms.BooleanField(
-        label="Decorative",
+        label=_("Decorative"),
         required=False,
-        help_text="Tick only if the photos add nothing to the page; they then need no alt text.",
+        help_text=_("Tick only if the photos add nothing to the page; they then need no alt text."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["credit"].help_text = "Optional, e.g. “Photo: Anna Petrova”."
+        self.fields["pictures"].help_text = gettext(
+            "Choose all the photos at once (Ctrl or Shift), up to %(limit)d. JPEG, PNG, WebP or GIF, up to 20 MB "
+            "each. They join the gallery in this order."
+        ) % {"limit": MAX_PHOTOS_PER_UPLOAD}
+        self.fields["credit"].help_text = gettext("Optional, e.g. “Photo: Anna Petrova”.")
 
     def clean_pictures(self):
         pictures = self.cleaned_data["pictures"]
         if len(pictures) > MAX_PHOTOS_PER_UPLOAD:
-            raise forms.ValidationError(
-                f"You chose {len(pictures)} photos; add at most {MAX_PHOTOS_PER_UPLOAD} at a time."
-            )
+            count = len(pictures)
+            message = ngettext(
+                "You chose %(count)d photo; add at most %(limit)d at a time.",
+                "You chose %(count)d photos; add at most %(limit)d at a time.",
+                count,
+            ) % {"count": count, "limit": MAX_PHOTOS_PER_UPLOAD}
+            raise forms.ValidationError(message)
         return pictures
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("alt_text", "").strip() and not cleaned.get("decorative"):
-            self.add_error("alt_text", "Describe the photos (you can refine each one later), or tick “decorative”.")
+            self.add_error(
+                "alt_text", gettext("Describe the photos (you can refine each one later), or tick “decorative”.")
+            )
         return cleaned
 
     def shared_fields(self) -> dict:
@@ -93,12 +104,12 @@ class GalleryAdmin(PublishableAdmin, WithCoverAdmin):
     inlines = (GalleryPhotoInline,)
     change_form_template = "admin/media_center/gallery/change_form.html"
     fieldsets = ((None, {"fields": ("title", "slug", "description")}),)
-    cover_description = "Optional: without one, lists show the first photo."
+    cover_description = _("Optional: without one, lists show the first photo.")
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_card_data()
 
-    @admin.display(description="photos", ordering="photo_count")
+    @admin.display(description=_("photos"), ordering="photo_count")
     def photo_count(self, obj):
         return obj.photo_count
 
@@ -120,8 +131,14 @@ class GalleryAdmin(PublishableAdmin, WithCoverAdmin):
             start = 0 if last is None else last + 10
             for number, picture in enumerate(pictures):
                 GalleryPhoto.objects.create(gallery=gallery, picture=picture, position=start + 10 * number)
+            count = len(pictures)
+            message = ngettext(
+                "Added %(count)d photo to “%(gallery)s”. Give it its own alt text and caption when you can.",
+                "Added %(count)d photos to “%(gallery)s”. Give each its own alt text and caption when you can.",
+                count,
+            ) % {"count": count, "gallery": gallery}
             return (
-                f"Added {len(pictures)} photo(s) to “{gallery}”. Give each its own alt text and caption when you can.",
+                message,
                 reverse("admin:media_center_gallery_change", args=[gallery.pk]),
             )
 
@@ -130,7 +147,7 @@ class GalleryAdmin(PublishableAdmin, WithCoverAdmin):
             request,
             AddPhotosForm,
             template="admin/media_center/gallery/add_photos.html",
-            title=f"Add photos to “{gallery}”",
+            title=gettext("Add photos to “%(gallery)s”") % {"gallery": gallery},
             on_saved=join_the_gallery,
             context={"original": gallery},
         )
@@ -139,7 +156,7 @@ class GalleryAdmin(PublishableAdmin, WithCoverAdmin):
 class VideoAdminForm(forms.ModelForm):
     # A plain text box: the video-host check gives the message, not the generic "Enter a valid URL".
     video_url = forms.CharField(
-        label="Video address",
+        label=_("Video address"),
         max_length=500,
         widget=forms.URLInput,
         help_text=Video._meta.get_field("video_url").help_text,
@@ -154,8 +171,8 @@ class VideoAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "cover" in self.fields:
-            self.fields["cover"].label = "Poster"
-            self.fields["cover"].help_text = (
+            self.fields["cover"].label = gettext("Poster")
+            self.fields["cover"].help_text = gettext(
                 "Optional: a still shown until the visitor presses play. Without one, a neutral panel is shown "
                 "(nothing is loaded from the video host before the click)."
             )
@@ -168,6 +185,14 @@ class VideoAdminForm(forms.ModelForm):
         return url
 
 
+def _embedded_hosts() -> str:
+    return gettext("Videos are embedded from %(hosts)s only.") % {"hosts": ALLOWED_HOSTS_TEXT}
+
+
+#: The video fieldset's description, translated when the form is shown (it names the hosts).
+_hosts_description = lazy(_embedded_hosts, str)
+
+
 @admin.register(Video)
 class VideoAdmin(PublishableAdmin, WithCoverAdmin):
     form = VideoAdminForm
@@ -178,13 +203,13 @@ class VideoAdmin(PublishableAdmin, WithCoverAdmin):
             None,
             {
                 "fields": ("title", "slug", "video_url", "description"),
-                "description": f"Videos are embedded from {ALLOWED_HOSTS_TEXT} only.",
+                "description": _hosts_description(),
             },
         ),
     )
-    cover_label = "Poster"
+    cover_label = _("Poster")
 
-    @admin.display(description="host")
+    @admin.display(description=_("host"))
     def host(self, obj):
         try:
             return obj.ref.host_name
@@ -194,16 +219,16 @@ class VideoAdmin(PublishableAdmin, WithCoverAdmin):
 
 @admin.register(Publication)
 class PublicationAdmin(PublishableAdmin):
-    list_display = ("title", "publication_type", "language", "format_and_size")
-    list_filter = ("publication_type", "language")
+    list_display = ("title", "publication_type", "format_and_size")
+    list_filter = ("publication_type",)
     search_fields = ("title", "description")
     readonly_fields = ("format_and_size",)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "publication_type", "language", "description")}),
-        ("File", {"fields": ("file", "format_and_size")}),
+        (None, {"fields": ("title", "slug", "publication_type", "description")}),
+        (_("File"), {"fields": ("file", "format_and_size")}),
     )
 
-    @admin.display(description="file")
+    @admin.display(description=_("file"))
     def format_and_size(self, obj):
         if not obj.file_format:
             return "—"
@@ -218,10 +243,12 @@ class PressMentionAdmin(PublishableAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        form.base_fields["title"].label = "Headline"
-        form.base_fields["title"].help_text = "As the outlet wrote it."
+        form.base_fields["title"].label = gettext("Headline")
+        form.base_fields["title"].help_text = gettext("As the outlet wrote it.")
         return form
 
-    @admin.display(description="page")
+    @admin.display(description=pgettext_lazy("admin column: a link to the item's page", "page"))
     def preview_link(self, obj):
-        return format_html('<a href="{}" target="_blank" rel="noopener external">At {}</a>', obj.url, obj.outlet)
+        # Translators: a link to a press mention on the outlet's site: "At Pharma Weekly".
+        label = gettext("At %(outlet)s") % {"outlet": obj.outlet}
+        return format_html('<a href="{}" target="_blank" rel="noopener external">{}</a>', obj.url, label)

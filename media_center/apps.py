@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MediaCenterConfig(AppConfig):
     name = "media_center"
-    verbose_name = "Media center"
+    verbose_name = _("Media center")
 
     def ready(self):
         # Each media center type is declared once, here (see clusterportal.registry).
@@ -16,14 +17,15 @@ class MediaCenterConfig(AppConfig):
         register(
             ContentType(
                 model=Gallery,
-                label="Photo galleries",
-                item_label="Photo gallery",
+                label=_("Photo galleries"),
+                item_label=_("Photo gallery"),
                 related=("cover",),
                 per_page=12,
                 search_fields={"title": "A", "description": "B"},
                 snippet_fields=("description",),
                 latest_template="media_center/includes/latest_galleries.html",
-                latest=lambda count: attach_card_pictures(Gallery.objects.published().with_card_data()[:count]),
+                more_label=_("All photo galleries"),
+                latest=lambda published, count: attach_card_pictures(published.with_card_data()[:count]),
                 position=20,
                 **shared,
             )
@@ -31,13 +33,14 @@ class MediaCenterConfig(AppConfig):
         register(
             ContentType(
                 model=Video,
-                label="Videos",
-                item_label="Video",
+                label=_("Videos"),
+                item_label=_("Video"),
                 related=("cover",),
                 per_page=12,
                 search_fields={"title": "A", "description": "B"},
                 snippet_fields=("description",),
                 latest_template="media_center/includes/latest_videos.html",
+                more_label=_("All videos"),
                 position=30,
                 **shared,
             )
@@ -45,14 +48,15 @@ class MediaCenterConfig(AppConfig):
         register(
             ContentType(
                 model=Publication,
-                label="Publications",
-                item_label="Publication",
+                label=_("Publications"),
+                item_label=_("Publication"),
                 filterset=PublicationFilter,
                 per_page=20,
                 search_fields={"title": "A", "description": "B"},
                 snippet_fields=("description",),
                 stream_template="media_center/includes/publication_stream_item.html",
                 latest_template="media_center/includes/latest_publications.html",
+                more_label=_("All publications"),
                 position=40,
                 **shared,
             )
@@ -60,15 +64,15 @@ class MediaCenterConfig(AppConfig):
         register(
             ContentType(
                 model=PressMention,
-                label="Press about us",
-                item_label="Press about us",
+                label=_("Press about us"),
+                item_label=_("Press about us"),
                 per_page=20,
                 search_fields={"title": "A", "outlet": "B", "excerpt": "B"},
                 snippet_fields=("excerpt",),
                 search_template="media_center/includes/press_search_result.html",
                 stream_template="media_center/includes/press_stream_item.html",
                 latest_template="media_center/includes/latest_press.html",
-                more_label="All press coverage",
+                more_label=_("All press coverage"),
                 position=50,
                 **shared,
             )
@@ -76,12 +80,12 @@ class MediaCenterConfig(AppConfig):
         register_section(
             Section(
                 key="media-center",
-                label="Media center",
+                label=_("Media center"),
                 url_name="media_center:index",
                 position=30,
-                home_title="From the media center",
+                home_title=_("From the media center"),
                 home_template="media_center/includes/home_latest.html",
                 home_items=lambda: Stream()[:3],
-                home_more="All of the media center",
+                home_more=_("All of the media center"),
             )
         )

@@ -17,6 +17,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from clusterportal.uploads import check_size, read_from_start
 
@@ -32,7 +35,8 @@ FORMATS = {
     "PPTX": ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
 }
 OOXML_FOLDERS = {"word/": "DOCX", "xl/": "XLSX", "ppt/": "PPTX"}
-ACCEPTED_TEXT = "PDF, DOCX, XLSX or PPTX"
+#: In messages to editors: "Upload a PDF, DOCX, XLSX or PPTX file."
+ACCEPTED_TEXT = _("PDF, DOCX, XLSX or PPTX")
 
 
 def _refuse(message: str, code: str) -> ValidationError:
@@ -41,7 +45,13 @@ def _refuse(message: str, code: str) -> ValidationError:
 
 def detect_format(file) -> str:
     """The document's real format ("PDF", "DOCX"…), read from its content; ValidationError otherwise."""
-    check_size(file, MAX_DOCUMENT_BYTES, kind="documents", advice="Make it smaller (e.g. export the PDF for screen)")
+    check_size(
+        file,
+        MAX_DOCUMENT_BYTES,
+        # Translators: what is uploaded, in "… documents may be at most 25 MB".
+        kind=pgettext("what is uploaded", "documents"),
+        advice=gettext("Make it smaller (e.g. export the PDF for screen)"),
+    )
     with read_from_start(file):
         head = file.read(1024)
         if head.startswith(b"%PDF-"):
@@ -55,16 +65,17 @@ def detect_format(file) -> str:
 def _what_it_is(head: bytes) -> str:
     start = head.lstrip().lower()
     if head.startswith((b"MZ", b"\x7fELF")):
-        kind = "This is a program, not a document."
+        kind = gettext("This is a program, not a document.")
     elif start.startswith((b"<svg", b"<?xml")) or b"<svg" in start:
-        kind = "This is an SVG drawing or XML file, not a document."
+        kind = gettext("This is an SVG drawing or XML file, not a document.")
     elif start.startswith((b"<!doctype", b"<html", b"<")):
-        kind = "This is a web page (HTML), not a document."
+        kind = gettext("This is a web page (HTML), not a document.")
     elif head.startswith(b"\xd0\xcf\x11\xe0"):
-        kind = "This is an old Office file (.doc, .xls or .ppt); save it as PDF or in the new format first."
+        kind = gettext("This is an old Office file (.doc, .xls or .ppt); save it as PDF or in the new format first.")
     else:
-        kind = "This file is not a document in an accepted format."
-    return f"{kind} Upload a {ACCEPTED_TEXT} file."
+        kind = gettext("This file is not a document in an accepted format.")
+    # Translators: what the file is (a sentence), then which formats to upload instead.
+    return gettext("%(problem)s Upload a %(formats)s file.") % {"problem": kind, "formats": ACCEPTED_TEXT}
 
 
 def _ooxml_format(file) -> str:
@@ -72,24 +83,24 @@ def _ooxml_format(file) -> str:
         with zipfile.ZipFile(file) as archive:
             entries = archive.infolist()
             if len(entries) > MAX_ZIP_ENTRIES:
-                raise _refuse("This archive holds too many files to be an Office document.", "zip_bomb")
+                raise _refuse(gettext("This archive holds too many files to be an Office document."), "zip_bomb")
             # Declared sizes are only listed, never unpacked: a bomb is refused before it goes off.
             if sum(entry.file_size for entry in entries) > MAX_UNCOMPRESSED_BYTES:
-                raise _refuse(
+                message = gettext(
                     "This file unpacks to far more than a document would (it may be a “zip bomb”). "
-                    f"Upload a {ACCEPTED_TEXT} file.",
-                    "zip_bomb",
+                    "Upload a %(formats)s file."
                 )
+                raise _refuse(message % {"formats": ACCEPTED_TEXT}, "zip_bomb")
             names = {entry.filename for entry in entries}
     except zipfile.BadZipFile:
-        raise _refuse(
-            f"This file is damaged or incomplete. Save it again as {ACCEPTED_TEXT} and retry.", "corrupt"
-        ) from None
+        message = gettext("This file is damaged or incomplete. Save it again as %(formats)s and retry.")
+        raise _refuse(message % {"formats": ACCEPTED_TEXT}, "corrupt") from None
     if "[Content_Types].xml" in names:
         found = {fmt for folder, fmt in OOXML_FOLDERS.items() if any(name.startswith(folder) for name in names)}
         if len(found) == 1:
             return found.pop()
-    raise _refuse(f"This is a ZIP archive, not an Office document. Upload a {ACCEPTED_TEXT} file.", "format")
+    message = gettext("This is a ZIP archive, not an Office document. Upload a %(formats)s file.")
+    raise _refuse(message % {"formats": ACCEPTED_TEXT}, "format")
 
 
 def content_type(fmt: str) -> str:
@@ -139,7 +150,8 @@ class DocumentField(models.FileField):
 def human_size(size: int) -> str:
     """ "830 KB", "1.2 MB" (decimal places only where they help)."""
     if size < 1024:
-        return f"{size} bytes"
+        return ngettext("%(size)d byte", "%(size)d bytes", size) % {"size": size}
     if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
+        return gettext("%(size)d KB") % {"size": max(1, round(size / 1024))}
+    # The page's decimal separator: "1.2 MB", "1,2 МБ".
+    return gettext("%(size)s MB") % {"size": number_format(round(size / 1024 / 1024, 1), 1)}

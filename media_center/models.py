@@ -7,7 +7,9 @@ Every model is ``Publishable`` (draft / scheduled / published, slugs, SEO) and a
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
+from clusterportal import downloads
 from clusterportal.models import Publishable, PublishableManager, PublishableQuerySet
 from clusterportal.pictures.models import Picture, PlacedPicture, WithCover
 from media_center import documents
@@ -41,35 +43,37 @@ class Gallery(WithCover, Publishable):
     summary_field = "description"
 
     description = models.TextField(
-        "description",
+        _("description"),
         max_length=1000,
         blank=True,
-        help_text="Plain text, one or two sentences: the event or place shown. Shown in lists and as the "
-        "search engine description.",
+        help_text=_(
+            "Plain text, one or two sentences: the event or place shown. Shown in lists and as the "
+            "search engine description."
+        ),
     )
 
     objects = PublishableManager.from_queryset(GalleryQuerySet)()
 
     class Meta(Publishable.Meta):
-        verbose_name = "photo gallery"
-        verbose_name_plural = "photo galleries"
+        verbose_name = _("photo gallery")
+        verbose_name_plural = _("photo galleries")
 
     def get_photo_url(self, number: int) -> str:
         return reverse("galleries:photo", kwargs={"slug": self.slug, "number": number})
 
 
 class GalleryPhoto(PlacedPicture):
-    gallery = models.ForeignKey(Gallery, verbose_name="gallery", on_delete=models.CASCADE, related_name="photos")
+    gallery = models.ForeignKey(Gallery, verbose_name=_("gallery"), on_delete=models.CASCADE, related_name="photos")
     credit = models.CharField(
-        "credit",
+        _("credit"),
         max_length=200,
         blank=True,
-        help_text="Photographer, e.g. “Photo: Anna Petrova”. Leave empty to use the picture's credit.",
+        help_text=_("Photographer, e.g. “Photo: Anna Petrova”. Leave empty to use the picture's credit."),
     )
 
     class Meta(PlacedPicture.Meta):
-        verbose_name = "photo"
-        verbose_name_plural = "photos"
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
 
     @property
     def display_credit(self) -> str:
@@ -83,19 +87,21 @@ class Video(WithCover, Publishable):
     summary_field = "description"
 
     description = models.TextField(
-        "description", max_length=1000, blank=True, help_text="Plain text, one or two sentences. Shown in lists."
+        _("description"), max_length=1000, blank=True, help_text=_("Plain text, one or two sentences. Shown in lists.")
     )
     video_url = models.URLField(
-        "video address",
+        _("video address"),
         max_length=500,
         validators=[validate_video_url],
-        help_text="The video's address on YouTube, Vimeo, RuTube or VK Video, copied from the browser, "
-        "e.g. https://www.youtube.com/watch?v=… or https://rutube.ru/video/…/.",
+        help_text=_(
+            "The video's address on YouTube, Vimeo, RuTube or VK Video, copied from the browser, "
+            "e.g. https://www.youtube.com/watch?v=… or https://rutube.ru/video/…/."
+        ),
     )
 
     class Meta(Publishable.Meta):
-        verbose_name = "video"
-        verbose_name_plural = "videos"
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
 
     @property
     def ref(self) -> VideoRef:
@@ -107,15 +113,10 @@ class Video(WithCover, Publishable):
 
 
 class PublicationType(models.TextChoices):
-    ANNUAL_REPORT = "annual_report", "Annual report"
-    PRESENTATION = "presentation", "Presentation"
-    BROCHURE = "brochure", "Brochure"
-    PRESS_RELEASE = "press_release", "Press release"
-
-
-class Language(models.TextChoices):
-    EN = "en", "English"
-    RU = "ru", "Russian"
+    ANNUAL_REPORT = "annual_report", _("Annual report")
+    PRESENTATION = "presentation", _("Presentation")
+    BROCHURE = "brochure", _("Brochure")
+    PRESS_RELEASE = "press_release", _("Press release")
 
 
 class Publication(Publishable):
@@ -123,21 +124,23 @@ class Publication(Publishable):
     summary_field = "description"
 
     publication_type = models.CharField(
-        "type", max_length=20, choices=PublicationType.choices, help_text="Visitors filter the list by it."
+        _("type"), max_length=20, choices=PublicationType.choices, help_text=_("Visitors filter the list by it.")
     )
     description = models.TextField(
-        "description", max_length=1000, blank=True, help_text="Plain text, one or two sentences. Shown in the list."
+        _("description"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Plain text, one or two sentences. Shown in the list."),
     )
-    language = models.CharField("language", max_length=2, choices=Language.choices, default=Language.EN)
     file = documents.DocumentField(
-        "file", help_text="PDF, DOCX, XLSX or PPTX, up to 25 MB. Checked by its content, not its name."
+        _("file"), help_text=_("PDF, DOCX, XLSX or PPTX, up to 25 MB. Checked by its content, not its name.")
     )
-    file_size = models.PositiveBigIntegerField("file size", default=0, editable=False)
-    file_format = models.CharField("file format", max_length=4, blank=True, editable=False)
+    file_size = models.PositiveBigIntegerField(_("file size"), default=0, editable=False)
+    file_format = models.CharField(_("file format"), max_length=4, blank=True, editable=False)
 
     class Meta(Publishable.Meta):
-        verbose_name = "publication"
-        verbose_name_plural = "publications"
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
 
     def save(self, *args, **kwargs):
         if self.file and not getattr(self.file, "_committed", True):
@@ -158,7 +161,8 @@ class Publication(Publishable):
 
     @property
     def download_name(self) -> str:
-        return f"{self.slug}.{documents.FORMATS.get(self.file_format, ('bin',))[0]}"
+        """The name the file is saved under: its title, "Годовой отчёт 2026.pdf"."""
+        return downloads.file_name(self.title, documents.FORMATS.get(self.file_format, ("bin",))[0], self.slug)
 
 
 class PressMention(Publishable):
@@ -168,15 +172,17 @@ class PressMention(Publishable):
     summary_field = "excerpt"
     has_page = False  # see get_absolute_url
 
-    outlet = models.CharField("outlet", max_length=200, help_text="The newspaper, site or channel, e.g. “Vedomosti”.")
-    url = models.URLField("link", max_length=500, help_text="The article on the outlet's site.")
+    outlet = models.CharField(
+        _("outlet"), max_length=200, help_text=_("The newspaper, site or channel, e.g. “Vedomosti”.")
+    )
+    url = models.URLField(_("link"), max_length=500, help_text=_("The article on the outlet's site."))
     excerpt = models.TextField(
-        "excerpt", max_length=1000, blank=True, help_text="Optional: a sentence or two quoted from the article."
+        _("excerpt"), max_length=1000, blank=True, help_text=_("Optional: a sentence or two quoted from the article.")
     )
 
     class Meta(Publishable.Meta):
-        verbose_name = "press mention"
-        verbose_name_plural = "press about us"
+        verbose_name = _("press mention")
+        verbose_name_plural = _("press about us")
 
     # A mention has no page of its own on this site: the headline lives at the outlet. Both
     # questions are answered with that address, so lists, the stream and the admin's "View"

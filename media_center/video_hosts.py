@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-ALLOWED_HOSTS_TEXT = "YouTube, Vimeo, RuTube or VK Video"
-EXAMPLES = (
+ALLOWED_HOSTS_TEXT = _("YouTube, Vimeo, RuTube or VK Video")
+# Translators: keep the addresses as they are; translate only "or".
+EXAMPLES = _(
     "https://www.youtube.com/watch?v=…, https://youtu.be/…, https://vimeo.com/…, "
     "https://rutube.ru/video/…/ or https://vkvideo.ru/video-…_…"
 )
@@ -77,9 +80,10 @@ class VideoRef:
 
 
 def _refuse(reason: str) -> ValidationError:
+    # Translators: why the address was refused (a sentence), then what to paste instead.
+    message = gettext("%(reason)s Paste the address of a video on %(hosts)s, for example %(examples)s.")
     return ValidationError(
-        f"{reason} Paste the address of a video on {ALLOWED_HOSTS_TEXT}, for example {EXAMPLES}.",
-        code="video_url",
+        message % {"reason": reason, "hosts": ALLOWED_HOSTS_TEXT, "examples": EXAMPLES}, code="video_url"
     )
 
 
@@ -87,14 +91,14 @@ def parse_video_url(url: str) -> VideoRef:
     """The host and id of a video link, or ValidationError saying which hosts are accepted."""
     url = (url or "").strip()
     if not url:
-        raise _refuse("No video address was given.")
+        raise _refuse(gettext("No video address was given."))
     if len(url) > 500 or any(ord(c) < 32 or c.isspace() for c in url):
-        raise _refuse("This is not a video address.")
+        raise _refuse(gettext("This is not a video address."))
     if "://" not in url and re.match(r"^[A-Za-z0-9.-]+\.[a-z]{2,}(/|$)", url):
         url = f"https://{url}"  # editors paste "youtu.be/…" without a scheme
     parts = urlsplit(url)
     if parts.scheme.lower() not in {"http", "https"}:
-        raise _refuse("Only web addresses (https://…) are accepted.")
+        raise _refuse(gettext("Only web addresses (https://…) are accepted."))
     host = (parts.hostname or "").lower()
     segments = [segment for segment in parts.path.split("/") if segment]
     query = parse_qs(parts.query)
@@ -130,12 +134,13 @@ def parse_video_url(url: str) -> VideoRef:
         elif segments == ["video_ext.php"]:
             candidate = f"{(query.get('oid') or [''])[0]}_{(query.get('id') or [''])[0]}"
         return _checked("vk", candidate, VK_ID, "VK Video")
-    raise _refuse("Videos from this site cannot be embedded.")
+    raise _refuse(gettext("Videos from this site cannot be embedded."))
 
 
 def _checked(host: str, candidate: str, pattern: re.Pattern, name: str) -> VideoRef:
     if not pattern.fullmatch(candidate):
-        raise _refuse(f"This {name} address does not contain a valid video id.")
+        # Translators: %(host)s is a video host's name, e.g. "YouTube".
+        raise _refuse(gettext("This %(host)s address does not contain a valid video id.") % {"host": name})
     return VideoRef(host, candidate)
 
 

@@ -6,9 +6,10 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
 from django.views.decorators.http import require_safe
 
-from clusterportal import registry
+from clusterportal import downloads, registry
 from clusterportal.filters import FilterForm
 from clusterportal.stream import Stream
 from clusterportal.views import PrintMixin, PublishedDetailView, PublishedListView, paginate, parse_page
@@ -113,9 +114,8 @@ def download(request: HttpRequest, slug: str) -> FileResponse:
         handle = publication.file.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404("The file is missing") from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=publication.download_name, content_type=publication.content_type
-    )
+    response = FileResponse(handle, content_type=publication.content_type)
+    response["Content-Disposition"] = downloads.attachment(publication.download_name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -131,13 +131,13 @@ class PressList(PublishedListView):
 
 
 class StreamTypeForm(FilterForm):
-    type = forms.ChoiceField(label="Type", required=False)
+    type = forms.ChoiceField(label=pgettext_lazy("kind of item", "Type"), required=False)
 
     def __init__(self, *args, types, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["type"]
-        field.choices = [("", "Everything"), *((ct.key, ct.label) for ct in types)]
-        field.error_messages["invalid_choice"] = "Choose one of the types in the list."
+        field.choices = [("", gettext("Everything")), *((ct.key, ct.label) for ct in types)]
+        field.error_messages["invalid_choice"] = gettext("Choose one of the types in the list.")
 
 
 @require_safe

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from clusterportal.admin import PublishableAdmin, SectionCategoryAdmin
 from clusterportal.pictures.admin import WithCoverAdmin
@@ -18,5 +19,5 @@ class ArticleAdmin(PublishableAdmin, WithCoverAdmin):
     list_select_related = ("category",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "lead", "body")}),
-        ("Source", {"fields": ("source_name", "source_url")}),
+        (_("Source"), {"fields": ("source_name", "source_url")}),
     )

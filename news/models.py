@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from clusterportal.models import Publishable, SectionCategory
 from clusterportal.pictures.models import WithCover
@@ -15,27 +16,27 @@ class Article(WithCover, Publishable):
 
     category = models.ForeignKey(
         Category,
-        verbose_name="category",
+        verbose_name=_("category"),
         on_delete=models.PROTECT,
         related_name="articles",
-        help_text="Visitors filter the news by it.",
+        help_text=_("Visitors filter the news by it."),
     )
     lead = models.TextField(
-        "lead",
+        _("lead"),
         max_length=600,
-        help_text="Plain text, one or two sentences. Shown in lists and as the search engine description.",
+        help_text=_("Plain text, one or two sentences. Shown in lists and as the search engine description."),
     )
-    body = RichTextField("body", blank=True)
+    body = RichTextField(_("body"), blank=True)
     source_name = models.CharField(
-        "source name", max_length=200, blank=True, help_text="Where the news first appeared, e.g. “Vedomosti”."
+        _("source name"), max_length=200, blank=True, help_text=_("Where the news first appeared, e.g. “Vedomosti”.")
     )
     source_url = models.URLField(
-        "source URL",
+        _("source URL"),
         max_length=500,
         blank=True,
-        help_text="Link to the original publication. Printed in full on paper.",
+        help_text=_("Link to the original publication. Printed in full on paper."),
     )
 
     class Meta(Publishable.Meta):
-        verbose_name = "article"
-        verbose_name_plural = "articles"
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from clusterportal.admin import OrderedTabularInline, PublishableAdmin, SectionCategoryAdmin
 from clusterportal.pictures.admin import WithCoverAdmin, picture_thumbnail
@@ -12,8 +14,8 @@ class CategoryAdmin(SectionCategoryAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ("name", "website")
-    search_fields = ("name",)
+    list_display = ("name_en", "name_ru", "website")
+    search_fields = ("name_en", "name_ru")
     formfield_overrides = PublishableAdmin.formfield_overrides
 
 
@@ -33,7 +35,7 @@ class GalleryItemInline(OrderedTabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("picture")
 
-    @admin.display(description="preview")
+    @admin.display(description=pgettext_lazy("admin column: a small picture", "preview"))
     def preview(self, obj):
         return picture_thumbnail(obj.picture if obj.picture_id else None, width=120)
 
@@ -43,14 +45,14 @@ class EntryAdmin(PublishableAdmin, WithCoverAdmin):
     list_display = ("title", "category", "organization", "project_status")
     list_filter = ("category", "project_status", "featured")
     list_select_related = ("category", "organization")
-    search_fields = ("title", "summary", "organization__name")
+    search_fields = ("title", "summary", "organization__name_en", "organization__name_ru")
     # A plain select, not autocomplete_fields: axe finds select2's combobox unnamed
     # ("aria-input-field-name"), and a cluster has dozens of organizations, not thousands.
     inlines = (KeyFigureInline, GalleryItemInline)
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "summary", "body")}),
         (
-            "The project",
+            _("The project"),
             {"fields": ("organization", "location", ("year_started", "year_completed"), "project_status", "featured")},
         ),
     )

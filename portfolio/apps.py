@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortfolioConfig(AppConfig):
     name = "portfolio"
-    verbose_name = "Portfolio"
+    verbose_name = _("Portfolio")
 
     def ready(self):
         # The portfolio is declared once, here (see clusterportal.registry).
@@ -13,8 +14,8 @@ class PortfolioConfig(AppConfig):
 
         entries = ContentType(
             model=Entry,
-            label="Portfolio",
-            item_label="Portfolio project",
+            label=_("Portfolio"),
+            item_label=_("Portfolio project"),
             section="portfolio",
             filterset=EntryFilter,
             related=("category", "organization", "cover"),
@@ -22,24 +23,27 @@ class PortfolioConfig(AppConfig):
             search_fields={
                 "title": "A",
                 "summary": "B",
-                "organization__name": "B",
+                "organization__name_en": "B",
+                "organization__name_ru": "B",
                 "location": "B",
-                "category__name": "C",
+                "category__name_en": "C",
+                "category__name_ru": "C",
                 "body": "C",
             },
             snippet_fields=("summary", "body"),
+            more_label=_("All portfolio"),
             position=15,
         )
         register(entries)
         register_section(
             Section(
                 key="portfolio",
-                label="Portfolio",
+                label=_("Portfolio"),
                 url_name="portfolio:list",
                 position=20,
-                home_title="Featured projects",
+                home_title=_("Featured projects"),
                 home_template="portfolio/includes/featured.html",
                 home_items=lambda: entries.published().filter(featured=True)[:3],
-                home_more="All projects",
+                home_more=_("All projects"),
             )
         )

@@ -1,6 +1,8 @@
 import django_filters
 from django.db.models import Min, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from clusterportal.filters import CategoryFilter, DataChoiceFilter, FilterForm
 from portfolio.models import Category, Entry, ProjectStatus
@@ -14,9 +16,9 @@ class RunningInYearFilter(DataChoiceFilter):
     """
 
     def __init__(self, *args, queryset, **kwargs):
-        kwargs.setdefault("label", "Year")
-        kwargs.setdefault("empty_label", "All years")
-        kwargs.setdefault("error_messages", {"invalid_choice": "Choose one of the years in the list."})
+        kwargs.setdefault("label", _("Year"))
+        kwargs.setdefault("empty_label", _("All years"))
+        kwargs.setdefault("error_messages", {"invalid_choice": _("Choose one of the years in the list.")})
         self._queryset = queryset
         super().__init__(*args, choices=self.year_choices, **kwargs)
 
@@ -38,10 +40,10 @@ class EntryFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         field_name="project_status",
         choices=ProjectStatus.choices,
-        label="Status",
-        empty_label="All statuses",
+        label=pgettext_lazy("a project's status", "Status"),
+        empty_label=_("All statuses"),
         # Django's default message repeats the value: NUL bytes and 10 kB strings into the page.
-        error_messages={"invalid_choice": "Choose one of the statuses in the list."},
+        error_messages={"invalid_choice": _("Choose one of the statuses in the list.")},
     )
     year = RunningInYearFilter(queryset=lambda: Entry.objects.published())
 

@@ -3,7 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
+from clusterportal import languages
 from clusterportal.models import Publishable, SectionCategory
 from clusterportal.pictures.models import PlacedPicture, WithCover
 from clusterportal.richtext import RichTextField
@@ -18,32 +20,40 @@ class Category(SectionCategory):
 
 
 class Organization(models.Model):
-    name = models.CharField(
-        "name",
+    name_en = models.CharField(
+        _("name in English"),
         max_length=200,
         unique=True,
-        help_text="As the organization writes it, e.g. “SteriLine” or “Novograd State Medical University”.",
+        help_text=_("As the organization writes it, e.g. “SteriLine” or “Novograd State Medical University”."),
+    )
+    name_ru = models.CharField(
+        _("name in Russian"),
+        max_length=200,
+        unique=True,
+        help_text=_("As the organization writes it in Russian, e.g. “СтериЛайн”."),
     )
     website = models.URLField(
-        "website",
+        _("website"),
         max_length=500,
         blank=True,
-        help_text="The organization's own site. Linked from its projects and printed in full on paper.",
+        help_text=_("The organization's own site. Linked from its projects and printed in full on paper."),
     )
 
     class Meta:
-        ordering = ["name"]
-        verbose_name = "organization"
-        verbose_name_plural = "organizations"
+        ordering = ["name_en"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
 
     def __str__(self) -> str:
         return self.name
 
+    name = property(*languages.localized_property("name"))
+
 
 class ProjectStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    IN_PROGRESS = "in_progress", "In progress"
-    COMPLETED = "completed", "Completed"
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
 
 
 class Entry(WithCover, Publishable):
@@ -54,61 +64,66 @@ class Entry(WithCover, Publishable):
 
     category = models.ForeignKey(
         Category,
-        verbose_name="category",
+        verbose_name=_("category"),
         on_delete=models.PROTECT,
         related_name="entries",
-        help_text="Visitors filter the portfolio by it.",
+        help_text=_("Visitors filter the portfolio by it."),
     )
     organization = models.ForeignKey(
         Organization,
-        verbose_name="organization",
+        verbose_name=_("organization"),
         on_delete=models.PROTECT,
         related_name="entries",
-        help_text="The participating organization. Not in the list yet? Add it with +.",
+        help_text=_("The participating organization. Not in the list yet? Add it with +."),
     )
     location = models.CharField(
-        "location", max_length=200, help_text="Town and site, e.g. “Novograd, Severny industrial zone”."
+        _("location"), max_length=200, help_text=_("Town and site, e.g. “Novograd, Severny industrial zone”.")
     )
     year_started = models.PositiveSmallIntegerField(
-        "year started", validators=YEAR_VALIDATORS, help_text="For a planned project: the year work is to start."
+        _("year started"), validators=YEAR_VALIDATORS, help_text=_("For a planned project: the year work is to start.")
     )
     year_completed = models.PositiveSmallIntegerField(
-        "year completed",
+        _("year completed"),
         null=True,
         blank=True,
         validators=YEAR_VALIDATORS,
-        help_text="Leave blank while the project is running.",
+        help_text=_("Leave blank while the project is running."),
     )
     project_status = models.CharField(
-        "project status",
+        _("project status"),
         max_length=20,
         choices=ProjectStatus.choices,
         default=ProjectStatus.IN_PROGRESS,
         db_index=True,
-        help_text="Where the project stands. Not the same as publishing: a draft is still hidden from visitors.",
+        help_text=_("Where the project stands. Not the same as publishing: a draft is still hidden from visitors."),
     )
     summary = models.TextField(
-        "summary",
+        _("summary"),
         max_length=600,
-        help_text="Plain text, one or two sentences. Shown on the project's card and as the search engine description.",
+        help_text=_(
+            "Plain text, one or two sentences. Shown on the project's card and as the search engine description."
+        ),
     )
-    body = RichTextField("body", blank=True)
+    body = RichTextField(_("body"), blank=True)
     featured = models.BooleanField(
-        "featured", default=False, help_text="Shown on the home page (the three newest featured projects)."
+        _("featured"), default=False, help_text=_("Shown on the home page (the three newest featured projects).")
     )
 
     class Meta(Publishable.Meta):
-        verbose_name = "portfolio entry"
-        verbose_name_plural = "portfolio entries"
+        verbose_name = _("portfolio entry")
+        verbose_name_plural = _("portfolio entries")
 
     def clean(self):
         super().clean()
         if self.year_started and self.year_completed and self.year_completed < self.year_started:
             raise ValidationError(
-                {"year_completed": f"A project cannot be completed before it started ({self.year_started})."}
+                {
+                    "year_completed": _("A project cannot be completed before it started (%(year)s).")
+                    % {"year": self.year_started}
+                }
             )
         if self.project_status == ProjectStatus.COMPLETED and not self.year_completed:
-            raise ValidationError({"year_completed": "Give the year a completed project was completed."})
+            raise ValidationError({"year_completed": _("Give the year a completed project was completed.")})
 
     @property
     def years(self) -> str:
@@ -123,23 +138,23 @@ class Entry(WithCover, Publishable):
 
 
 class KeyFigure(models.Model):
-    entry = models.ForeignKey(Entry, verbose_name="entry", on_delete=models.CASCADE, related_name="key_figures")
-    label = models.CharField("label", max_length=100, help_text="What is counted, e.g. “Investment” or “Jobs”.")
-    value = models.CharField("value", max_length=100, help_text="With its unit, e.g. “RUB 1.2 billion” or “250”.")
-    position = models.PositiveSmallIntegerField("position", default=0, help_text="Lower first.")
+    entry = models.ForeignKey(Entry, verbose_name=_("entry"), on_delete=models.CASCADE, related_name="key_figures")
+    label = models.CharField(_("label"), max_length=100, help_text=_("What is counted, e.g. “Investment” or “Jobs”."))
+    value = models.CharField(_("value"), max_length=100, help_text=_("With its unit, e.g. “RUB 1.2 billion” or “250”."))
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower first."))
 
     class Meta:
         ordering = ["position", "pk"]
-        verbose_name = "key figure"
-        verbose_name_plural = "key figures"
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
 
     def __str__(self) -> str:
         return f"{self.label}: {self.value}"
 
 
 class GalleryItem(PlacedPicture):
-    entry = models.ForeignKey(Entry, verbose_name="entry", on_delete=models.CASCADE, related_name="gallery")
+    entry = models.ForeignKey(Entry, verbose_name=_("entry"), on_delete=models.CASCADE, related_name="gallery")
 
     class Meta(PlacedPicture.Meta):
-        verbose_name = "gallery picture"
-        verbose_name_plural = "gallery"
+        verbose_name = _("gallery picture")
+        verbose_name_plural = _("gallery")

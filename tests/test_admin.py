@@ -159,7 +159,7 @@ def test_publish_action_publishes_drafts_now_and_keeps_given_times(frozen_now, e
     assert past.publication_state == PublicationState.PUBLISHED
     assert future.publication_state == PublicationState.SCHEDULED
 
-    assert "Published 3 item(s)." in editor_client.get(response.url).text
+    assert "Published 3 items." in editor_client.get(response.url).text
     assert visitor.get(undated.get_absolute_url()).status_code == 200
     assert visitor.get(future.get_absolute_url()).status_code == 404
 
@@ -180,7 +180,7 @@ def test_unpublish_action_takes_articles_off_the_site(articles, editor_client, v
         assert articles[key].publication_state == PublicationState.DRAFT
     assert visitor.get(articles["published"].get_absolute_url()).status_code == 404
     assert "Alpha published" not in visitor.get("/news/").text
-    assert "Unpublished 2 item(s)." in editor_client.get(response.url).text
+    assert "Unpublished 2 items." in editor_client.get(response.url).text
 
 
 def test_unpublish_then_publish_restores_the_original_time(articles, editor_client):
@@ -309,8 +309,9 @@ def test_non_staff_user_cannot_run_actions(articles, client, bob):
 
 # --- every content type's admin: the same columns and fieldsets around its own -----------------
 
-STATE_COLUMNS = ["state_badge", "published_at_display", "preview_link"]
+STATE_COLUMNS = ["languages_display", "state_badge", "published_at_display", "preview_link"]
 PUBLISHING = ["status", "published_at", "seo_description", "created_at", "updated_at"]
+LANGUAGE = ["language", "translations_display"]
 COVER = ["cover", "cover_preview"]
 
 LAYOUTS = {
@@ -320,6 +321,7 @@ LAYOUTS = {
             None: ["title", "slug", "category", "lead", "body"],
             "Source": ["source_name", "source_url"],
             "Cover picture": COVER,
+            "Language and translations": LANGUAGE,
             "Publishing": PUBLISHING,
         },
     ),
@@ -329,28 +331,44 @@ LAYOUTS = {
             None: ["title", "slug", "category", "summary", "body"],
             "The project": ["organization", "location", "year_started", "year_completed", "project_status", "featured"],
             "Cover picture": COVER,
+            "Language and translations": LANGUAGE,
             "Publishing": PUBLISHING,
         },
     ),
     Gallery: (
         ["thumbnail", "title", "photo_count", *STATE_COLUMNS],
-        {None: ["title", "slug", "description"], "Cover picture": COVER, "Publishing": PUBLISHING},
+        {
+            None: ["title", "slug", "description"],
+            "Cover picture": COVER,
+            "Language and translations": LANGUAGE,
+            "Publishing": PUBLISHING,
+        },
     ),
     Video: (
         ["thumbnail", "title", "host", *STATE_COLUMNS],
-        {None: ["title", "slug", "video_url", "description"], "Poster": COVER, "Publishing": PUBLISHING},
+        {
+            None: ["title", "slug", "video_url", "description"],
+            "Poster": COVER,
+            "Language and translations": LANGUAGE,
+            "Publishing": PUBLISHING,
+        },
     ),
     Publication: (
-        ["title", "publication_type", "language", "format_and_size", *STATE_COLUMNS],
+        ["title", "publication_type", "format_and_size", *STATE_COLUMNS],
         {
-            None: ["title", "slug", "publication_type", "language", "description"],
+            None: ["title", "slug", "publication_type", "description"],
             "File": ["file", "format_and_size"],
+            "Language and translations": LANGUAGE,
             "Publishing": PUBLISHING,
         },
     ),
     PressMention: (
         ["title", "outlet", *STATE_COLUMNS],
-        {None: ["title", "slug", "outlet", "url", "excerpt"], "Publishing": PUBLISHING},
+        {
+            None: ["title", "slug", "outlet", "url", "excerpt"],
+            "Language and translations": LANGUAGE,
+            "Publishing": PUBLISHING,
+        },
     ),
 }
 

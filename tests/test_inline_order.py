@@ -123,6 +123,7 @@ def gallery_form_data(gallery, rows: list[dict], *, extra: list[dict] = ()) -> d
         "slug": gallery.slug,
         "description": gallery.description,
         "cover": "",
+        "language": "en",
         "status": "draft",
         "published_at_0": "",
         "published_at_1": "",

@@ -161,11 +161,11 @@ def test_admin_refuses_an_oversized_file(editor_client, monkeypatch):
 
 @pytest.mark.django_db
 def test_list_shows_type_date_language_size_format_and_a_download_link(client):
-    publication = PublicationFactory(title="Annual report 2025", slug="ar-2025", language="ru")
+    publication = PublicationFactory(title="Annual report 2025", slug="ar-2025", language="en")
     text = client.get("/media-center/publications/").text
     assert "Annual report 2025" in text
     assert "Annual report</span>" in text
-    assert "Russian" in text
+    assert "English" in text
     assert '<span class="file-format">PDF</span>' in text
     assert f'<span class="file-size">{len(PDF_BYTES)} bytes</span>' in text
     assert 'href="/media-center/publications/ar-2025/download/"' in text
@@ -206,12 +206,12 @@ def test_bad_filters_show_an_error_and_no_items(params, client):
     ],
 )
 def test_download_is_an_attachment_with_its_real_type(content, fmt, content_type, ext, client):
-    publication = PublicationFactory(slug="report", file=ContentFile(content, name="x.bin"))
+    publication = PublicationFactory(title="Annual report", slug="report", file=ContentFile(content, name="x.bin"))
     assert publication.file_format == fmt
     response = client.get("/media-center/publications/report/download/")
     assert response.status_code == 200
     assert response.headers["Content-Type"] == content_type
-    assert response.headers["Content-Disposition"] == f'attachment; filename="report.{ext}"'
+    assert response.headers["Content-Disposition"] == f'attachment; filename="Annual report.{ext}"'
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == content
 
@@ -246,3 +246,25 @@ def test_publication_page_and_print_view(client):
     assert 'href="/media-center/publications/deck/download/"' in text
     printed = client.get(publication.get_print_url()).text
     assert "http://testserver/media-center/publications/deck/download/" in printed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("title", "disposition"),
+    [
+        (
+            "Годовой отчёт 2026",
+            'attachment; filename="Godovoy otchet 2026.pdf"; '
+            "filename*=UTF-8''%D0%93%D0%BE%D0%B4%D0%BE%D0%B2%D0%BE%D0%B9%20%D0%BE%D1%82%D1%87%D1%91%D1%82%202026.pdf",
+        ),
+        ('Report "2026": plans/results', 'attachment; filename="Report 2026 plans results.pdf"'),
+        ("Report\r\nSet-Cookie: x=1", 'attachment; filename="Report Set-Cookie x=1.pdf"'),
+        ("...", 'attachment; filename="the-report.pdf"'),
+    ],
+    ids=["cyrillic", "quotes-and-slashes", "crlf-injection", "nothing-left"],
+)
+def test_download_is_saved_under_its_title(title, disposition, client):
+    PublicationFactory(title=title, slug="the-report")
+    response = client.get("/media-center/publications/the-report/download/")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == disposition

@@ -125,6 +125,7 @@ def video_form(**overrides):
         "video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
         "description": "",
         "cover": "",
+        "language": "en",
         "status": "draft",
         "published_at_0": "",
         "published_at_1": "",

@@ -65,10 +65,19 @@ BAD_ENVIRONMENTS = [
     pytest.param({"SECURE_HSTS_SECONDS": "a year"}, "SECURE_HSTS_SECONDS", id="hsts-words"),
     pytest.param({"EMAIL_PORT": "25.5"}, "EMAIL_PORT", id="email-port-decimal"),
     pytest.param({"DJANGO_ENV": "staging"}, "DJANGO_ENV", id="unknown-environment"),
+    pytest.param({"LANGUAGE_CODE": "de"}, "LANGUAGE_CODE", id="default-language-not-offered"),
+    pytest.param({"LANGUAGES": "en,de"}, "LANGUAGES", id="language-the-site-cannot-speak"),
+    pytest.param({"LANGUAGES": " , "}, "LANGUAGES", id="no-languages"),
+    pytest.param({"LANGUAGES": "ru", "LANGUAGE_CODE": "en"}, "LANGUAGE_CODE", id="default-not-among-languages"),
 ]
 BOOLEANS = ["1", "true", "YES", "on", "0", "false", "No", "off"]
 #: Every environment the tests below import the settings under.
-ENVIRONMENTS = [param.values[0] for param in BAD_ENVIRONMENTS] + [PRODUCTION, {}] + [{"DEBUG": v} for v in BOOLEANS]
+RUSSIAN_DEFAULT = {"LANGUAGE_CODE": "ru"}
+ENVIRONMENTS = (
+    [param.values[0] for param in BAD_ENVIRONMENTS]
+    + [PRODUCTION, {}, RUSSIAN_DEFAULT]
+    + [{"DEBUG": v} for v in BOOLEANS]
+)
 
 #: Imports the settings once per environment, each time as a fresh module under exactly that
 #: environment (the variables above and nothing else of the test run), and reports what each
@@ -91,7 +100,8 @@ for env in json.load(sys.stdin):
         results.append({"raised": traceback.format_exc()})
         continue
     https = [getattr(s, name, None) for name in HTTPS]
-    results.append({"raised": None, "DEBUG": s.DEBUG, "SECRET_KEY": s.SECRET_KEY, "https": https})
+    results.append({"raised": None, "DEBUG": s.DEBUG, "SECRET_KEY": s.SECRET_KEY, "https": https,
+                    "LANGUAGE_CODE": s.LANGUAGE_CODE, "LANGUAGES": [code for code, _ in s.LANGUAGES]})
 print(json.dumps(results))
 """
 
@@ -123,6 +133,14 @@ def test_local_default_starts_with_debug_on(import_settings):
     result = import_settings({})
     assert result["raised"] is None, result["raised"]
     assert result["DEBUG"] is True
+
+
+def test_languages_default_to_english_then_russian_and_russian_can_be_the_default(import_settings):
+    assert import_settings({})["LANGUAGE_CODE"] == "en"
+    assert import_settings({})["LANGUAGES"] == ["en", "ru"]
+    russian = import_settings(RUSSIAN_DEFAULT)
+    assert russian["raised"] is None, russian["raised"]
+    assert russian["LANGUAGE_CODE"] == "ru"
 
 
 @pytest.mark.parametrize("value", BOOLEANS)

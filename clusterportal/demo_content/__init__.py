@@ -6,10 +6,16 @@ them): TOML tables, and HTML pages with TOML front matter. Each content app's ``
 reads its own folder with the helpers below and creates its models, so this package imports no
 content app. Pictures (``covers``) and documents (``documents``) are drawn while the demo
 loads: the repository holds no binary demo file.
+
+The demo is in both of the site's languages. An item says ``language = "ru"``; a translation
+also says ``translates = "<the original's slug>"``: it joins the original's translation group
+and takes its pictures instead of drawing new ones (``originals_first()``, ``Item.original()``).
 """
 
 import datetime
 import tomllib
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +24,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from clusterportal import languages
 from clusterportal.demo_content.covers import cover_description, cover_picture
 from clusterportal.models import Picture, Status
 
@@ -66,8 +73,48 @@ class Item:
             return {"status": status, "published_at": None}
         return {"status": status, "published_at": days_ago_at(self.pop("days_ago"), at)}
 
-    def create(self, model, **extra: Any):
-        """Save ``model(**fields, **extra)`` once ``full_clean()`` passes; a bad key or value names the file."""
+    @property
+    def is_translation(self) -> bool:
+        return "translates" in self.fields
+
+    def original(self, model):
+        """The ``model`` item this one translates (``translates``: its slug, removed from the fields), or None.
+
+        The original must exist already (``originals_first()``); one that does not names the file.
+        """
+        slug = self.pop("translates", None)
+        if slug is None:
+            return None
+        found = model._default_manager.filter(slug=slug).first()
+        if found is None:
+            raise ValueError(
+                f"{self.source}: translates “{slug}”, which is the slug of no {model._meta.verbose_name} of the demo."
+            )
+        return found
+
+    def cover_of(self, original):
+        """A translation's cover: its original's. A translation draws no picture, so it has no ``cover``."""
+        if "cover" in self.fields:
+            raise ValueError(f"{self.source}: a translation takes its original's cover; it has no “cover” of its own.")
+        return original.cover
+
+    def captions(self, key: str, count: int) -> list[str]:
+        """A translation's captions for its original's ``count`` pictures (``key``: a list of strings), in order."""
+        captions = self.pop(key, [])
+        if len(captions) != count or not all(isinstance(caption, str) and caption.strip() for caption in captions):
+            raise ValueError(
+                f"{self.source}: a translation takes its original's {count} pictures; “{key}” gives "
+                f"their captions, {count} words in its language, in order (it has {len(captions)})."
+            )
+        return captions
+
+    def create(self, model, *, original=None, **extra: Any):
+        """Save ``model(**fields, **extra)`` once ``full_clean()`` passes; a bad key or value names the file.
+
+        With ``original`` (see ``original()``), the item joins its translation group.
+        """
+        if original is not None:
+            extra["translation_key"] = original.translation_key
         try:
             instance = model(**self.fields, **extra)
             instance.full_clean()
@@ -100,12 +147,46 @@ def pages(app_label: str, folder: str) -> list[Item]:
     return found
 
 
+def originals_first(items: Iterable[Item]) -> list[tuple[int, Item]]:
+    """``(number, item)``: each item with its place in the file or folder (from 1, what seeds its
+    pictures), originals first and translations after them, each in file order, so that every
+    original exists when its translation is created."""
+    numbered = list(enumerate(items, start=1))
+    return sorted(numbered, key=lambda pair: pair[1].is_translation)
+
+
+def named(item: Item) -> Item:
+    """A taxonomy row (category, organization) with a name in every language: ``name_en``,
+    ``name_ru``… An old ``name`` key stands for the languages the row does not name."""
+    name = item.pop("name", None)
+    for field_name in languages.localized_fields("name"):
+        if name is not None:
+            item.fields.setdefault(field_name, name)
+        elif field_name not in item.fields:
+            raise ValueError(f"{item.source}: “{field_name}” is missing.")
+    return item
+
+
 def categories(model, app_label: str) -> dict[str, Any]:
     """Create the categories of ``data/<app_label>/categories.toml`` in their order: slug → category."""
     return {
-        item.fields["slug"]: item.create(model, position=number * 10)
+        item.fields["slug"]: named(item).create(model, position=number * 10)
         for number, item in enumerate(table(app_label, "categories", "category"), start=1)
     }
+
+
+def counted(items: Iterable[Any], noun: str) -> str:
+    """How many ``items`` (saved models) there are, per language, default first, and how many
+    are translations: “33 articles (24 en, 9 ru; 5 translations)”."""
+    items = list(items)
+    by_language = Counter(item.language for item in items)
+    groups = Counter(item.translation_key for item in items)
+    translations = sum(count - 1 for count in groups.values())
+    order = {code: index for index, code in enumerate(languages.codes())}
+    split = ", ".join(
+        f"{by_language[code]} {code}" for code in sorted(by_language, key=lambda code: order.get(code, len(order)))
+    )
+    return f"{len(items)} {noun} ({split}; {translations} translation{'' if translations == 1 else 's'})"
 
 
 def picture(
@@ -117,10 +198,12 @@ def picture(
     motif: str | None = None,
     size: tuple[int, int] = COVER_SIZE,
     caption: str = "",
+    language: str = "en",
 ) -> Picture:
-    """A drawn picture with ``label`` on it (see ``covers.cover_picture``), described and in the picture library."""
+    """A drawn picture with ``label`` on it (see ``covers.cover_picture``), described in ``language``
+    and in the picture library."""
     image = cover_picture(label, seed=seed, size=size, brand=settings.SITE_NAME, motif=motif)
-    alt_text = cover_description(label, seed=seed, motif=motif)
+    alt_text = cover_description(label, seed=seed, motif=motif, language=language)
     drawn = Picture(image=image, title=title, alt_text=alt_text, caption=caption, credit=credit)
     drawn.full_clean()
     drawn.save()

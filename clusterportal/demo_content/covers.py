@@ -72,9 +72,13 @@ def cover_picture(
     return ContentFile(buffer.getvalue(), name=cover_file_name(seed))
 
 
-def cover_description(title: str, *, seed: int, motif: str | None = None) -> str:
-    """Alt text for ``cover_picture(title, seed=seed, motif=motif)``: what it shows, including its words."""
+def cover_description(title: str, *, seed: int, motif: str | None = None, language: str = "en") -> str:
+    """Alt text for ``cover_picture(title, seed=seed, motif=motif)``: what it shows, including its
+    words, in ``language`` ("en" or "ru": the language of the item it illustrates)."""
     palette_name, motif_name = _design(random.Random(seed), motif)
+    if language == "ru":
+        picture, background = MOTIFS_RU[motif_name], PALETTES_RU[palette_name]
+        return f"Иллюстрация: {picture} на {background} фоне и надпись «{title.strip()}»"
     article = "an" if palette_name[0] in "aeiou" else "a"
     picture = MOTIFS[motif_name][1]
     return f"Illustration: {picture} on {article} {palette_name} background, with the words “{title.strip()}”"
@@ -389,6 +393,20 @@ MOTIFS = {
     "hexagons": (_hexagon_cluster, "a cluster of hexagons"),
     "flasks": (_flasks, "laboratory flasks with coloured liquid"),
     "capsules": (_capsules, "scattered capsules and tablets"),
+}
+#: The same descriptions in Russian: the motif, and the palette as "на … фоне" wants it.
+MOTIFS_RU = {
+    "molecule": "схема молекулы",
+    "hexagons": "группа шестиугольников",
+    "flasks": "лабораторные колбы с цветной жидкостью",
+    "capsules": "рассыпанные капсулы и таблетки",
+}
+PALETTES_RU = {
+    "teal": "бирюзовом",
+    "blue": "синем",
+    "green": "зелёном",
+    "amber": "янтарном",
+    "indigo": "фиолетово-синем",
 }
 
 

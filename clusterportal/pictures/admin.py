@@ -13,6 +13,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from clusterportal.pictures import images
 from clusterportal.pictures.models import Picture
@@ -58,7 +60,7 @@ class WithCoverAdmin(admin.ModelAdmin):
     """
 
     raw_id_fields = ("cover",)
-    cover_label = "Cover picture"
+    cover_label = _("Cover picture")
     cover_description = ""
 
     def get_list_display(self, request):
@@ -83,22 +85,22 @@ class WithCoverAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "cover_preview")
 
-    @admin.display(description="picture")
+    @admin.display(description=_("picture"))
     def thumbnail(self, obj):
         return picture_thumbnail(obj.cover)
 
-    @admin.display(description="current cover")
+    @admin.display(description=_("current cover"))
     def cover_preview(self, obj):
         return picture_thumbnail(obj.cover, width=320)
 
 
 class NeedsAltTextFilter(admin.SimpleListFilter):
-    title = "alt text"
+    title = _("alt text")
     parameter_name = "alt"
     MISSING, GIVEN = "missing", "given"
 
     def lookups(self, request, model_admin):
-        return [(self.MISSING, "Missing: describe these"), (self.GIVEN, "Given or decorative")]
+        return [(self.MISSING, gettext("Missing: describe these")), (self.GIVEN, gettext("Given or decorative"))]
 
     def queryset(self, request, queryset):
         match self.value():
@@ -141,13 +143,17 @@ class MultiplePictureField(images.PictureFormField):
         files = data if isinstance(data, list | tuple) else [data]
         files = [file for file in files if file]
         if not files:
-            raise forms.ValidationError("Choose one or more pictures.", code="required")
+            raise forms.ValidationError(gettext("Choose one or more pictures."), code="required")
         cleaned, errors = [], []
         for file in files:
             try:
                 cleaned.append(super().clean(file, initial))
             except forms.ValidationError as error:
-                errors.extend(f"{file.name}: {message}" for message in error.messages)
+                errors.extend(
+                    # Translators: a refused file's name, then why it was refused.
+                    gettext("%(file)s: %(error)s") % {"file": file.name, "error": message}
+                    for message in error.messages
+                )
         if errors:
             raise forms.ValidationError(errors)
         return cleaned
@@ -157,11 +163,14 @@ class MultiUploadForm(forms.Form):
     """Many pictures in one go: ``save()`` makes each a library picture, in the order chosen."""
 
     pictures = MultiplePictureField(
-        label="Pictures",
-        help_text="Choose several files at once (Ctrl or Shift). JPEG, PNG, WebP or GIF, up to 20 MB each.",
+        label=_("Pictures"),
+        help_text=_("Choose several files at once (Ctrl or Shift). JPEG, PNG, WebP or GIF, up to 20 MB each."),
     )
     credit = forms.CharField(
-        label="Credit for all of them", max_length=200, required=False, help_text="Optional, e.g. “© SteriLine”."
+        label=_("Credit for all of them"),
+        max_length=200,
+        required=False,
+        help_text=_("Optional, e.g. “© SteriLine”."),
     )
 
     def shared_fields(self) -> dict:
@@ -229,15 +238,15 @@ class PictureAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
-    @admin.display(description="picture")
+    @admin.display(description=_("picture"))
     def thumbnail(self, obj):
         return picture_thumbnail(obj)
 
-    @admin.display(description="preview")
+    @admin.display(description=pgettext_lazy("admin column: a small picture", "preview"))
     def preview(self, obj):
         return picture_thumbnail(obj if obj.pk else None, width=480)
 
-    @admin.display(description="size")
+    @admin.display(description=pgettext_lazy("a picture's width × height", "size"))
     def size(self, obj):
         return f"{obj.width}×{obj.height}"
 
@@ -250,7 +259,12 @@ class PictureAdmin(admin.ModelAdmin):
             def __init__(self, *args, **kwargs):
                 super().__init__(*args, **kwargs)
                 for field in self.fields.values():
-                    field.widget.attrs["aria-label"] = f"{capfirst(field.label)} of “{self.instance}”"
+                    # Translators: a column of the picture list, then the picture: "Alt text of “Clean room”".
+                    label = gettext("%(field)s of “%(picture)s”")
+                    field.widget.attrs["aria-label"] = label % {
+                        "field": capfirst(field.label),
+                        "picture": self.instance,
+                    }
 
         return LabelledRowForm
 
@@ -279,9 +293,16 @@ class PictureAdmin(admin.ModelAdmin):
             raise PermissionDenied
 
         def to_describe(pictures):
-            return (
-                f"Uploaded {len(pictures)} picture(s). Describe each one below (alt text, or tick decorative) "
+            count = len(pictures)
+            message = ngettext(
+                "Uploaded %(count)d picture. Describe it below (alt text, or tick decorative) "
                 "before it is used on the site.",
+                "Uploaded %(count)d pictures. Describe each one below (alt text, or tick decorative) "
+                "before it is used on the site.",
+                count,
+            ) % {"count": count}
+            return (
+                message,
                 f"{reverse('admin:clusterportal_picture_changelist')}"
                 f"?{NeedsAltTextFilter.parameter_name}={NeedsAltTextFilter.MISSING}",
             )
@@ -291,7 +312,7 @@ class PictureAdmin(admin.ModelAdmin):
             request,
             MultiUploadForm,
             template="admin/clusterportal/picture/upload.html",
-            title="Upload pictures",
+            title=gettext("Upload pictures"),
             on_saved=to_describe,
         )
 
@@ -302,7 +323,11 @@ class PictureAdmin(admin.ModelAdmin):
         picture = get_object_or_404(Picture, pk=pk)
         if picture.needs_alt_text:
             return JsonResponse(
-                {"error": f"“{picture}” has no alt text yet. Describe it in the picture library first."}, status=409
+                {
+                    "error": gettext("“%(picture)s” has no alt text yet. Describe it in the picture library first.")
+                    % {"picture": picture}
+                },
+                status=409,
             )
         # The 960 px rendition (or the largest there is): sharp in a 46rem text column.
         renditions = picture.renditions()

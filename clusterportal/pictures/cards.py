@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models.signals import post_delete
+from django.utils import translation
 from PIL import Image, ImageDraw
 
 from clusterportal.pictures.drawing import fit, font
@@ -53,7 +54,9 @@ def title_layout(draw, title: str):
 
 
 def _section(obj) -> str:
-    return obj._meta.verbose_name_plural.title()
+    """The type's name on the card, in the item's language (not the language of whoever saves it)."""
+    with translation.override(getattr(obj, "language", "") or settings.LANGUAGE_CODE):
+        return str(obj._meta.verbose_name_plural).title()
 
 
 def _folder(obj) -> str:

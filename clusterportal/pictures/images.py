@@ -19,6 +19,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext, pgettext
 from imagekit import ImageSpec
 from imagekit.processors import ResizeToFill
 from PIL import Image, UnidentifiedImageError
@@ -28,6 +29,8 @@ from clusterportal.uploads import check_size, read_from_start
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+#: The longest side may be at most this many times the shortest (a 500×6000 infographic is 12).
+MAX_ASPECT = 20
 #: Pillow format name -> the extension the stored file gets.
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 #: Widths of the responsive renditions, in pixels.
@@ -40,7 +43,8 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 def validate_picture(file) -> str:
     """Check an uploaded picture; return its real format (e.g. "JPEG") or raise ValidationError."""
-    check_size(file, MAX_UPLOAD_BYTES, kind="pictures")
+    # Translators: what is uploaded, in "… pictures may be at most 20 MB".
+    check_size(file, MAX_UPLOAD_BYTES, kind=pgettext("what is uploaded", "pictures"))
     try:
         with read_from_start(file), warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -49,11 +53,23 @@ def validate_picture(file) -> str:
                 width, height = image.size
                 if fmt not in ALLOWED_FORMATS:
                     raise ValidationError(
-                        f"This is a {fmt or 'unknown'} file. Upload a JPEG, PNG, WebP or GIF picture.",
+                        # Translators: %(format)s is a file format's name, e.g. "TIFF" or "BMP".
+                        gettext("This is a %(format)s file. Upload a JPEG, PNG, WebP or GIF picture.")
+                        % {"format": fmt or pgettext("file format", "unknown")},
                         code="format",
                     )
                 if width * height > MAX_PIXELS:
                     raise _too_many_pixels(width, height)
+                if max(width, height) > MAX_ASPECT * max(min(width, height), 1):
+                    # Its 1200×630 share picture would first be scaled up to gigabytes of pixels.
+                    raise ValidationError(
+                        gettext(
+                            "This picture is %(width)d×%(height)d pixels: one side is more than %(ratio)d times "
+                            "the other, too thin to show. Crop it closer to the shape it should have on the page."
+                        )
+                        % {"width": width, "height": height, "ratio": MAX_ASPECT},
+                        code="too_thin",
+                    )
                 image.verify()
             # verify() does not decode the pixels; a truncated file only fails when loaded.
             file.seek(0)
@@ -62,30 +78,43 @@ def validate_picture(file) -> str:
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        limit = MAX_PIXELS // 1_000_000
         raise ValidationError(
-            f"This picture has too many pixels; at most {MAX_PIXELS // 1_000_000} megapixels are accepted.",
+            ngettext(
+                "This picture has too many pixels; at most %(limit)d megapixel is accepted.",
+                "This picture has too many pixels; at most %(limit)d megapixels are accepted.",
+                limit,
+            )
+            % {"limit": limit},
             code="too_many_pixels",
         ) from None
     except UnidentifiedImageError:
         raise ValidationError(
-            "This file is not a picture. Upload a JPEG, PNG, WebP or GIF picture "
-            "(SVG and other drawings are not accepted).",
+            gettext(
+                "This file is not a picture. Upload a JPEG, PNG, WebP or GIF picture "
+                "(SVG and other drawings are not accepted)."
+            ),
             code="not_an_image",
         ) from None
     except (OSError, SyntaxError, ValueError, EOFError):
         raise ValidationError(
-            "This picture is damaged or incomplete (the file may have been cut off). Save it again and retry.",
+            gettext("This picture is damaged or incomplete (the file may have been cut off). Save it again and retry."),
             code="corrupt",
         ) from None
     return fmt
 
 
 def _too_many_pixels(width: int, height: int) -> ValidationError:
-    return ValidationError(
-        f"This picture is {width}×{height} pixels ({width * height / 1_000_000:.0f} megapixels); "
-        f"at most {MAX_PIXELS // 1_000_000} megapixels are accepted.",
-        code="too_many_pixels",
+    limit = MAX_PIXELS // 1_000_000
+    message = ngettext(
+        "This picture is %(width)d×%(height)d pixels (%(megapixels).0f megapixels); "
+        "at most %(limit)d megapixel is accepted.",
+        "This picture is %(width)d×%(height)d pixels (%(megapixels).0f megapixels); "
+        "at most %(limit)d megapixels are accepted.",
+        limit,
     )
+    values = {"width": width, "height": height, "megapixels": width * height / 1_000_000, "limit": limit}
+    return ValidationError(message % values, code="too_many_pixels")
 
 
 def real_format(file) -> str | None:
@@ -136,7 +165,7 @@ def validate_picture_file(value) -> None:
 def original_name_title(filename: str) -> str:
     """A readable default title from an uploaded file name: "../../IMG_0042 final.jpg" -> "IMG_0042 final"."""
     stem = Path(filename.replace("\\", "/")).name.rsplit(".", 1)[0]
-    return stem.replace("_", " ").strip()[:200] or "Picture"
+    return stem.replace("_", " ").strip()[:200] or gettext("Picture")
 
 
 # --- renditions (django-imagekit specs) ------------------------------------------------

@@ -6,6 +6,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 
 from clusterportal.pictures import images
@@ -29,33 +31,33 @@ class Picture(models.Model):
     """One picture of the library: uploaded once, reused as covers, in galleries and in text."""
 
     image = images.PictureField(
-        "picture",
+        _("picture"),
         width_field="width",
         height_field="height",
         max_length=200,
-        help_text="JPEG, PNG, WebP or GIF, up to 20 MB and 40 megapixels.",
+        help_text=_("JPEG, PNG, WebP or GIF, up to 20 MB and 40 megapixels."),
     )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     title = models.CharField(
-        "title", max_length=200, blank=True, help_text="For finding the picture again; visitors do not see it."
+        _("title"), max_length=200, blank=True, help_text=_("For finding the picture again; visitors do not see it.")
     )
     alt_text = models.CharField(
-        "alt text",
+        _("alt text"),
         max_length=300,
         blank=True,
-        help_text="What the picture shows, for people who cannot see it, e.g. “Two technicians in a clean room”.",
+        help_text=_("What the picture shows, for people who cannot see it, e.g. “Two technicians in a clean room”."),
     )
     decorative = models.BooleanField(
-        "decorative",
+        _("decorative"),
         default=False,
-        help_text="Tick only if the picture adds nothing to the text around it; it then needs no alt text.",
+        help_text=_("Tick only if the picture adds nothing to the text around it; it then needs no alt text."),
     )
-    caption = models.CharField("caption", max_length=300, blank=True, help_text="Shown under the picture.")
+    caption = models.CharField(_("caption"), max_length=300, blank=True, help_text=_("Shown under the picture."))
     credit = models.CharField(
-        "credit", max_length=200, blank=True, help_text="Photographer or source, e.g. “© SteriLine”."
+        _("credit"), max_length=200, blank=True, help_text=_("Photographer or source, e.g. “© SteriLine”.")
     )
-    uploaded_at = models.DateTimeField("uploaded", auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     # Renditions: made once when the picture is saved (Optimistic strategy), never per request.
     w480 = ImageSpecField(source="image", spec=images.rendition_spec(480))
@@ -67,11 +69,11 @@ class Picture(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
-        verbose_name = "picture"
-        verbose_name_plural = "pictures"
+        verbose_name = _("picture")
+        verbose_name_plural = _("pictures")
 
     def __str__(self) -> str:
-        return self.title or self.alt_text or f"Picture {self.pk}"
+        return self.title or self.alt_text or gettext("Picture %(number)s") % {"number": self.pk}
 
     def save(self, *args, **kwargs):
         # Spaces describe nothing: stored as "", which NEEDS_ALT_TEXT finds.
@@ -81,7 +83,9 @@ class Picture(models.Model):
     def clean(self):
         super().clean()
         if self.needs_alt_text:
-            raise ValidationError({"alt_text": "Describe the picture, or tick “decorative” if it adds nothing."})
+            raise ValidationError(
+                {"alt_text": gettext("Describe the picture, or tick “decorative” if it adds nothing.")}
+            )
 
     @property
     def alt(self) -> str:
@@ -127,7 +131,9 @@ _RENDITION_NAMES: dict[tuple[str, str], str] = {}
 def require_described(picture, field: str) -> None:
     """Refuse a library picture that has neither alt text nor the "decorative" tick."""
     if picture is not None and picture.needs_alt_text:
-        raise ValidationError({field: "This picture has no alt text yet. Describe it in the picture library first."})
+        raise ValidationError(
+            {field: gettext("This picture has no alt text yet. Describe it in the picture library first.")}
+        )
 
 
 class PlacedPicture(models.Model):
@@ -135,19 +141,20 @@ class PlacedPicture(models.Model):
 
     picture = models.ForeignKey(
         Picture,
-        verbose_name="picture",
+        verbose_name=_("picture"),
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="From the picture library (pick it with the magnifier, or upload one there); "
-        "its alt text is edited there.",
+        help_text=_(
+            "From the picture library (pick it with the magnifier, or upload one there); its alt text is edited there."
+        ),
     )
     caption = models.CharField(
-        "caption",
+        _("caption"),
         max_length=300,
         blank=True,
-        help_text="Shown under the picture. Leave empty to use the caption stored with the picture.",
+        help_text=_("Shown under the picture. Leave empty to use the caption stored with the picture."),
     )
-    position = models.PositiveSmallIntegerField("position", default=0, help_text="Lower first.")
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower first."))
 
     class Meta:
         abstract = True
@@ -171,13 +178,15 @@ class WithCover(models.Model):
 
     cover = models.ForeignKey(
         Picture,
-        verbose_name="cover picture",
+        verbose_name=_("cover picture"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Shown at the top of the page, in lists and when the page is shared. Pick one from "
-        "the picture library with the magnifier; you can upload a new picture in that window too.",
+        help_text=_(
+            "Shown at the top of the page, in lists and when the page is shared. Pick one from "
+            "the picture library with the magnifier; you can upload a new picture in that window too."
+        ),
     )
 
     class Meta:

@@ -1,6 +1,8 @@
 """The search form: ``q`` and ``type``."""
 
 from django import forms
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from clusterportal import registry
 from clusterportal.filters import FilterForm
@@ -22,23 +24,32 @@ class SearchForm(FilterForm):
     """``q`` and ``type``; errors tied to their fields and never echoing the visitor's value."""
 
     q = forms.CharField(
-        label="Search for",
+        label=_("Search for"),
         max_length=MAX_QUERY_LENGTH,
         required=False,
-        error_messages={"max_length": f"Use at most {MAX_QUERY_LENGTH} characters; a few words find more."},
         widget=SearchInput(attrs={"spellcheck": "false"}),
     )
-    type = forms.ChoiceField(label="Search in", required=False)
+    type = forms.ChoiceField(label=_("Search in"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["type"].choices = [("", "Everywhere")] + [(ct.key, ct.label) for ct in registry.searchable()]
-        self.fields["type"].error_messages["invalid_choice"] = "Choose one of the options in the list."
+        self.fields["q"].error_messages["max_length"] = ngettext(
+            "Use at most %(limit)d character; a few words find more.",
+            "Use at most %(limit)d characters; a few words find more.",
+            MAX_QUERY_LENGTH,
+        ) % {"limit": MAX_QUERY_LENGTH}
+        self.fields["type"].choices = [("", gettext("Everywhere"))] + [
+            (ct.key, ct.label) for ct in registry.searchable()
+        ]
+        self.fields["type"].error_messages["invalid_choice"] = gettext("Choose one of the options in the list.")
 
     def clean_q(self) -> str:
         query = self.cleaned_data["q"]
         if query and not query_words(query):
-            raise forms.ValidationError(
-                f"Type at least {MIN_WORD_LENGTH} letters or digits of a word.", code="too_short"
-            )
+            message = ngettext(
+                "Type at least %(count)d letter or digit of a word.",
+                "Type at least %(count)d letters or digits of a word.",
+                MIN_WORD_LENGTH,
+            ) % {"count": MIN_WORD_LENGTH}
+            raise forms.ValidationError(message, code="too_short")
         return query

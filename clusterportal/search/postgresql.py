@@ -1,8 +1,10 @@
 """Search on PostgreSQL: full-text search over a vector stored with every item.
 
-The vector is two vectors in one: the ``russian`` configuration (Russian Snowball stemmer for
-Cyrillic words, English for Latin ones, so "vaccines" finds "vaccine") and ``simple``
-(unstemmed, so a typed word beginning always matches). Queries are prefix queries
+The vector is two vectors in one: the item's language's configuration (``russian`` for a Russian
+item: its Snowball stemmer for Cyrillic words and English for Latin ones; ``english`` for an
+English item) and ``simple`` (unstemmed, so a typed word beginning always matches). A query is
+stemmed in the page's language and finds that language's items only (the registry's
+``published()`` is the page's language). Queries are prefix queries
 (``word:*``) ranked by ``SearchRank`` with the fields' weights. Only letters and digits ever
 reach a tsquery (``words.WORD``), so no tsquery syntax comes from a visitor.
 """
@@ -14,22 +16,21 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Value
 
-from clusterportal import registry
+from clusterportal import languages, registry
 from clusterportal.registry import ContentType
 from clusterportal.search.text import field_texts
 from clusterportal.search.words import prefix
-
-CONFIG = "russian"
 
 
 def matching(content_type: ContentType, words: list[str], limit: int) -> list[tuple[object, float]]:
     """The published items of ``content_type`` that match every word, best first, with their rank."""
     # Each word: a stemmed prefix (other forms of the word) or an unstemmed one (a typed word
     # beginning: "vaccinat" is no prefix of the stem "vaccin", but is of "vaccination").
+    config = languages.SEARCH_CONFIGS[languages.current()]
     query = reduce(
         and_,
         (
-            SearchQuery(f"{prefix(word)}:*", search_type="raw", config=CONFIG)
+            SearchQuery(f"{prefix(word)}:*", search_type="raw", config=config)
             | SearchQuery(f"{word}:*", search_type="raw", config="simple")
             for word in words
         ),
@@ -44,8 +45,8 @@ def matching(content_type: ContentType, words: list[str], limit: int) -> list[tu
 
 
 def index(obj, content_type: ContentType | None = None) -> None:
-    """Write ``obj.search_vector``: each weight's fields as plain text, twice — stemmed by the
-    russian configuration and unstemmed ("simple"). PostgreSQL only; one UPDATE."""
+    """Write ``obj.search_vector``: each weight's fields as plain text, twice — stemmed in the
+    item's language and unstemmed ("simple"). PostgreSQL only; one UPDATE."""
     if connection.vendor != "postgresql":
         return
     content_type = content_type or registry.for_model(type(obj))
@@ -58,7 +59,7 @@ def index(obj, content_type: ContentType | None = None) -> None:
         lambda a, b: a + b,
         (
             SearchVector(Value(" ".join(texts)), weight=weight, config=config)
-            for config in (CONFIG, "simple")
+            for config in (languages.SEARCH_CONFIGS.get(obj.language, "simple"), "simple")
             for weight, texts in by_weight.items()
         ),
     )

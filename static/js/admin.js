@@ -1,6 +1,14 @@
 // Admin enhancements for content forms. A plain script under the site's CSP (no inline code).
 "use strict";
 
+// The words this script writes, in the editor's language: data-picture-* attributes of
+// #admin-script-words, rendered with {% translate %} by templates/admin/change_form.html.
+// The English here is only the fallback for a page without that element.
+function pictureWord(name, fallback, values = {}) {
+  const text = document.getElementById("admin-script-words")?.dataset[name] || fallback;
+  return text.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
+}
+
 document.addEventListener("prose-editor:ready", (event) => {
   const { editor, textarea } = event.detail;
   nameTheEditableArea(textarea);
@@ -35,14 +43,14 @@ function addPictureInserter(editor, textarea) {
   pick.id = `lookup_${inputId}`;
   pick.className = "related-lookup insert-picture__pick";
   pick.href = `${textarea.dataset.pictureLookup}?_to_field=id`;
-  pick.textContent = "Insert a picture from the library";
+  pick.textContent = pictureWord("picturePick", "Insert a picture from the library");
 
   const upload = document.createElement("a");
   upload.id = `add_${inputId}`;
   upload.className = "related-widget-wrapper-link add-related insert-picture__upload";
   upload.dataset.popup = "yes";
   upload.href = `${textarea.dataset.pictureAdd}?_to_field=id&_popup=1`;
-  upload.textContent = "Upload a new picture and insert it";
+  upload.textContent = pictureWord("pictureUpload", "Upload a new picture and insert it");
 
   const status = document.createElement("span");
   status.className = "insert-picture__status";
@@ -57,20 +65,24 @@ function addPictureInserter(editor, textarea) {
     const pk = input.value.trim();
     input.value = "";
     if (!/^\d+$/.test(pk)) return;
-    status.textContent = "Inserting…";
+    status.textContent = pictureWord("pictureInserting", "Inserting…");
     try {
       const response = await fetch(textarea.dataset.pictureEmbed.replace("/0/", `/${pk}/`), {
         credentials: "same-origin",
         headers: { Accept: "application/json" },
       });
       const data = await response.json();
-      if (!response.ok) throw new Error(data.error || `The server answered ${response.status}.`);
+      if (!response.ok) {
+        throw new Error(
+          data.error || pictureWord("pictureServerError", "The server answered {status}.", { status: response.status }),
+        );
+      }
       // After the block holding the cursor: a picture inserted just before stays selected, and
       // inserting "at the selection" would replace it.
       const { $to } = editor.state.selection;
       const at = $to.depth > 0 ? $to.after(1) : $to.pos;
       editor.chain().focus().insertContentAt(at, data.html).run();
-      status.textContent = "Picture inserted.";
+      status.textContent = pictureWord("pictureInserted", "Picture inserted.");
     } catch (error) {
       status.textContent = error.message;
     }

@@ -15,6 +15,15 @@
   /** The row being dragged and its table body, while a drag is in progress. */
   let dragged = null;
 
+  // The words this script writes, in the editor's language: data-order-* attributes of
+  // #admin-script-words, rendered with {% translate %} by templates/admin/change_form.html;
+  // {position} and {total} are filled in here. The English is only the fallback for a page
+  // without that element.
+  function word(name, fallback, values = {}) {
+    const text = document.getElementById("admin-script-words")?.dataset[name] || fallback;
+    return text.replace(/\{(\w+)\}/g, (match, key) => (key in values ? String(values[key]) : match));
+  }
+
   const formRows = (tbody) => [...tbody.children].filter((row) => row.matches("tr.form-row:not(.empty-form)"));
   const positionInput = (row) => row.querySelector("input[data-inline-order]");
 
@@ -109,12 +118,12 @@
     const handle = document.createElement("span");
     handle.className = "inline-order__handle";
     handle.setAttribute("aria-hidden", "true");
-    handle.title = "Drag to reorder";
+    handle.title = word("orderHandle", "Drag to reorder");
     handle.textContent = "⠿";
     controls.append(
       handle,
-      moveButton("up", "Move up", "↑"),
-      moveButton("down", "Move down", "↓"),
+      moveButton("up", word("orderUp", "Move up"), "↑"),
+      moveButton("down", word("orderDown", "Move down"), "↓"),
     );
     input.after(controls);
   }
@@ -131,7 +140,8 @@
 
   function announcePosition(tbody, row) {
     const filled = filledRows(tbody);
-    announce(tbody, `Moved to position ${filled.indexOf(row) + 1} of ${filled.length}.`);
+    const values = { position: filled.indexOf(row) + 1, total: filled.length };
+    announce(tbody, word("orderMoved", "Moved to position {position} of {total}.", values));
   }
 
   // "Move up" / "Move down": the neighbouring filled row moves instead, so the pressed button
@@ -145,11 +155,11 @@
       return;
     }
     if (direction === "up" && index === 0) {
-      announce(tbody, `Already first: position 1 of ${filled.length}.`);
+      announce(tbody, word("orderFirst", "Already first: position 1 of {total}.", { total: filled.length }));
       return;
     }
     if (direction === "down" && index === filled.length - 1) {
-      announce(tbody, `Already last: position ${filled.length} of ${filled.length}.`);
+      announce(tbody, word("orderLast", "Already last: position {total} of {total}.", { total: filled.length }));
       return;
     }
     if (direction === "up") placeAfter(filled[index - 1], row);

@@ -15,7 +15,8 @@ document.addEventListener("DOMContentLoaded", () => {
       const url = new URL(embedUrl);
       url.searchParams.set("autoplay", "1");
       frame.src = url.toString();
-      frame.title = player.dataset.videoTitle || "Video";
+      // The fallback name is rendered by the template ({% translate %}); English only without it.
+      frame.title = player.dataset.videoTitle || player.dataset.videoFallbackTitle || "Video";
       frame.allow = "autoplay; encrypted-media; fullscreen; picture-in-picture";
       frame.allowFullscreen = true;
       frame.referrerPolicy = "strict-origin-when-cross-origin";

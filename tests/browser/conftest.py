@@ -246,7 +246,7 @@ def axe_source() -> str:
 @pytest.fixture(scope="session")
 def vnu_command() -> list[str]:
     require(helpers.missing_vnu())
-    return [shutil.which("java") or "java", "-jar", str(helpers.VNU_JAR)]
+    return [shutil.which("java") or "java", *helpers.VNU_JAVA_OPTIONS, "-jar", str(helpers.VNU_JAR)]
 
 
 @pytest.fixture(scope="session")

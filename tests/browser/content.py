@@ -1,18 +1,32 @@
 """Content the browser tests look at: a newsroom of ~25 articles, a portfolio of ~25 projects,
-a media center of ~18 galleries, 3 videos, 5 publications and 3 press mentions.
+a media center of ~18 galleries, 3 videos, 4 publications and 3 press mentions, in English.
+
+With ``russian=True``, each section also gets its Russian side (``.russian``, of the same shape):
+Russian translations of its showcase items (the long article; the showcase project, gallery,
+video and annual report), which share their ``translation_key`` and pictures, and Russian-only
+items, enough for every page type in Russian (two pages of Russian news, featured Russian
+projects, a Russian press release…). Taxonomy is shared: each category and organization has a
+Russian name.
 
 Pictures come from the site's one pipeline (``clusterportal.models.Picture``: validated upload,
-WebP renditions made on save). Making one costs about 0.2 s, so the content reuses a handful of
-library pictures as covers, as editors do.
+WebP renditions made on save). Making one costs about 0.1 s, so the content reuses a handful of
+library pictures as covers, as editors do; the Russian items make none of their own. And a
+process makes each picture once: see ``PictureFiles``.
 """
 
 from __future__ import annotations
 
+import atexit
 import datetime
 import io
+import shutil
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.http import urlencode
 from PIL import Image, ImageDraw, ImageFont
@@ -29,6 +43,8 @@ from tests.factories import (
     PortfolioCategoryFactory,
 )
 
+RUSSIAN = "ru"
+
 #: Long enough for about two A4 pages. Deliberately free of the words the print test
 #: looks for *absent* (navigation, footer, filter labels, buttons).
 LONG_PARAGRAPHS = [
@@ -40,17 +56,49 @@ LONG_PARAGRAPHS = [
     "control laboratory and met the graduates of the technical college who now run the filling line."
     for n in range(1, 15)
 ]
-LONG_BODY = (
-    "".join(f"<p>{text}</p>" for text in LONG_PARAGRAPHS[:5])
-    + "<h2>What the regulator said</h2>"
-    + "<blockquote><p>“This site sets the standard for the region,” said the head of the "
-    "inspection team, Dr Irina Sokolova.</p></blockquote>"
-    + "".join(f"<p>{text}</p>" for text in LONG_PARAGRAPHS[5:10])
-    + "<ul><li>Two isolator filling lines</li><li>A quality control laboratory</li>"
-    "<li>A warehouse for cold-chain products</li></ul>" + "".join(f"<p>{text}</p>" for text in LONG_PARAGRAPHS[10:])
-)
 LONG_SOURCE_URL = "https://example.org/pharma-daily/2025/06/sterile-injectables-plant-opens-after-qualification"
 LONG_COVER_ALT = "Two technicians in clean-room suits at an isolator filling line"
+
+#: The long article's Russian translation: the same shape, in Russian.
+RU_LONG_PARAGRAPHS = [
+    f"Абзац {n}: консорциум из {n + 11} компаний — участников кластера сообщил, что новая линия "
+    "стерильных инъекционных препаратов прошла квалификационные испытания, что контур воды для "
+    "инъекций уложился в микробиологические пределы во всех точках отбора проб и что первые "
+    "коммерческие серии выпущены уполномоченным лицом после полной проверки досье на серии, данных "
+    "мониторинга производственной среды и результатов испытаний питательными средами. Представители "
+    "региона осмотрели чистые помещения и лабораторию контроля качества и встретились с выпускниками "
+    "технического колледжа, которые теперь работают на линии розлива."
+    for n in range(1, 15)
+]
+RU_LONG_TITLE = "Завод стерильных инъекционных препаратов открылся после года квалификации"
+
+
+def long_body(paragraphs: list[str], heading: str, quote: str, items: list[str]) -> str:
+    """The long article's body: paragraphs, a heading, a quotation, more paragraphs, a list."""
+    return (
+        "".join(f"<p>{text}</p>" for text in paragraphs[:5])
+        + f"<h2>{heading}</h2>"
+        + f"<blockquote><p>{quote}</p></blockquote>"
+        + "".join(f"<p>{text}</p>" for text in paragraphs[5:10])
+        + "<ul>"
+        + "".join(f"<li>{item}</li>" for item in items)
+        + "</ul>"
+        + "".join(f"<p>{text}</p>" for text in paragraphs[10:])
+    )
+
+
+LONG_BODY = long_body(
+    LONG_PARAGRAPHS,
+    "What the regulator said",
+    "“This site sets the standard for the region,” said the head of the inspection team, Dr Irina Sokolova.",
+    ["Two isolator filling lines", "A quality control laboratory", "A warehouse for cold-chain products"],
+)
+RU_LONG_BODY = long_body(
+    RU_LONG_PARAGRAPHS,
+    "Что сказал регулятор",
+    "«Эта площадка задаёт стандарт для региона», — сказала руководитель инспекции д-р Ирина Соколова.",
+    ["Две изоляторные линии розлива", "Лаборатория контроля качества", "Склад продукции холодовой цепи"],
+)
 
 
 def picture_bytes(size=(1200, 675), color=(11, 85, 99), label: str = "Clean room", fmt: str = "PNG") -> bytes:
@@ -74,14 +122,88 @@ def jpeg_bytes(size=(1200, 675), color=(11, 85, 99), label: str = "Clean room") 
     return picture_bytes(size, color, label, "JPEG")
 
 
+# --- pictures: made once per process ------------------------------------------------------
+
+#: The renditions imagekit makes of a library picture when it is saved (Picture's ImageSpecFields).
+RENDITIONS = ("w480", "w960", "w1600", "social")
+
+
+@dataclass(frozen=True)
+class StoredPicture:
+    name: str  #: the original's storage name
+    width: int
+    height: int
+    files: tuple[str, ...]  #: storage names of the original and of its renditions
+
+
+class PictureFiles:
+    """The files the pipeline stored for each picture ``library_picture`` drew in this process.
+
+    Each test has a media folder of its own, and making a picture (drawing it, checking the upload,
+    encoding four renditions) is most of what building the content costs. So the first time a
+    process draws a picture (a label, a size and a colour), what the pipeline stored is copied
+    aside; the next test gets a copy of those files in its media folder and a Picture naming the
+    stored original. imagekit names renditions after their original (``source_name_as_path``) and
+    makes them when an original is uploaded, not when a stored one is named: it finds them where
+    it put them and makes none. The files are byte for byte what the pipeline made for that picture.
+    """
+
+    def __init__(self) -> None:
+        self._folder: Path | None = None
+        self._stored: dict[tuple, StoredPicture] = {}
+
+    def _aside(self) -> Path:
+        if self._folder is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="browser-pictures-"))
+            atexit.register(shutil.rmtree, self._folder, True)
+        return self._folder
+
+    def keep(self, key: tuple, picture) -> None:
+        if key in self._stored:
+            return
+        files = (picture.image.name, *(getattr(picture, attname).name for attname in RENDITIONS))
+        for name in files:
+            _copy(Path(default_storage.path(name)), self._aside() / name)
+        self._stored[key] = StoredPicture(picture.image.name, picture.width, picture.height, files)
+
+    def restore(self, key: tuple) -> StoredPicture | None:
+        """Put the files of ``key`` into this test's media folder. None if this process has not
+        made that picture yet, or if this test has it already (it is then made again)."""
+        stored = self._stored.get(key)
+        if stored is None or default_storage.exists(stored.name):
+            return None
+        for name in stored.files:
+            _copy(self._aside() / name, Path(default_storage.path(name)))
+        return stored
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+PICTURE_FILES = PictureFiles()
+
+
 def library_picture(label: str, *, size=(1200, 675), color=(11, 85, 99), **fields):
-    """A picture in the library (renditions made on save), drawn with ``label`` on it."""
+    """A picture in the library (with its renditions), drawn with ``label`` on it."""
+    key = (label, tuple(size), tuple(color))
+    stored = PICTURE_FILES.restore(key)
+    if stored is not None:
+        return PictureFactory(image=stored.name, width=stored.width, height=stored.height, title=label, **fields)
     image = ContentFile(png_bytes(size, color, label), name=f"{label.lower().replace(' ', '-')}.png")
-    return PictureFactory(image=image, title=label, **fields)
+    picture = PictureFactory(image=image, title=label, **fields)
+    PICTURE_FILES.keep(key, picture)
+    return picture
 
 
 def moscow(year: int, month: int, day: int, hour: int = 12) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime(year, month, day, hour))
+
+
+def russian_translation_of(english) -> dict:
+    """What makes an item the Russian translation of ``english``: its language and group."""
+    return {"language": RUSSIAN, "translation_key": english.translation_key}
 
 
 # --- news -----------------------------------------------------------------------------------
@@ -89,7 +211,7 @@ def moscow(year: int, month: int, day: int, hour: int = 12) -> datetime.datetime
 
 @dataclass
 class Newsroom:
-    """What ``make_newsroom`` created, and the addresses the tests visit."""
+    """What ``make_newsroom`` created, and the addresses the tests visit (one language's)."""
 
     gmp: object
     events: object
@@ -98,22 +220,24 @@ class Newsroom:
     articles: list = field(default_factory=list)
     long_article: object = None
     draft: object = None
+    language: str = "en"
+    russian: Newsroom | None = None  #: the Russian side, when made
 
     @property
     def filter_query(self) -> str:
-        """category=GMP news & the recent year: 15 articles, so two pages."""
+        """category=GMP news & the recent year: 15 articles (Russian: 12), so two pages."""
         return urlencode({"category": self.gmp.slug, "year": self.recent_year})
 
 
-def make_newsroom(*, with_draft: bool = True) -> Newsroom:
+def make_newsroom(*, with_draft: bool = True, russian: bool = False) -> Newsroom:
     """25 published articles in two categories over two years, plus a long one with a cover.
 
     GMP news in the recent year: 14 short articles plus the long one = 15, i.e. two pages of 10.
     """
     recent = timezone.localdate().year - 1
     older = recent - 1
-    gmp = CategoryFactory(name="GMP news", slug="gmp-news", position=1)
-    events = CategoryFactory(name="Cluster events", slug="cluster-events", position=2)
+    gmp = CategoryFactory(name_en="GMP news", name_ru="Новости GMP", slug="gmp-news", position=1)
+    events = CategoryFactory(name_en="Cluster events", name_ru="События кластера", slug="cluster-events", position=2)
     room = Newsroom(gmp=gmp, events=events, recent_year=recent, older_year=older)
 
     plan = [(gmp, recent, 14), (gmp, older, 3), (events, recent, 4), (events, older, 3)]
@@ -122,7 +246,7 @@ def make_newsroom(*, with_draft: bool = True) -> Newsroom:
             month, day = 1 + n % 11, 1 + (n * 2) % 27
             room.articles.append(
                 ArticleFactory(
-                    title=f"{category.name}: update {n + 1} of {year}",
+                    title=f"{category.name_en}: update {n + 1} of {year}",
                     category=category,
                     published_at=moscow(year, month, day),
                 )
@@ -141,6 +265,56 @@ def make_newsroom(*, with_draft: bool = True) -> Newsroom:
     room.articles.append(room.long_article)
     if with_draft:
         room.draft = ArticleFactory(draft=True, title="Draft: budget of the next cluster programme", category=events)
+    if russian:
+        room.russian = make_russian_newsroom(room, with_draft=with_draft)
+    return room
+
+
+def make_russian_newsroom(english: Newsroom, *, with_draft: bool) -> Newsroom:
+    """The long article's translation and 14 Russian-only articles: Новости GMP in the recent
+    year has 11 of them plus the translation = 12, two pages of 10."""
+    room = Newsroom(
+        gmp=english.gmp,
+        events=english.events,
+        recent_year=english.recent_year,
+        older_year=english.older_year,
+        language=RUSSIAN,
+    )
+    plan = [
+        (english.gmp, room.recent_year, 11),
+        (english.gmp, room.older_year, 1),
+        (english.events, room.recent_year, 2),
+    ]
+    for category, year, count in plan:
+        for n in range(count):
+            room.articles.append(
+                ArticleFactory(
+                    language=RUSSIAN,
+                    title=f"{category.name_ru}: сообщение {n + 1} за {year} год",
+                    category=category,
+                    lead="Новая площадка по выпуску стерильных препаратов начинает работу в кластере.",
+                    body="<p>На заводе будут работать <strong>250</strong> человек.</p>",
+                    source_name="Фарма Дейли",
+                    published_at=moscow(year, 1 + n % 11, 2 + (n * 2) % 26),
+                )
+            )
+    long = english.long_article
+    room.long_article = ArticleFactory(
+        **russian_translation_of(long),
+        title=RU_LONG_TITLE,
+        category=long.category,
+        published_at=long.published_at,
+        lead="Крупнейший участник кластера начинает коммерческий выпуск стерильных инъекционных препаратов.",
+        body=RU_LONG_BODY,
+        source_name="Фарма Дейли",
+        source_url=long.source_url,
+        cover=long.cover,
+    )
+    room.articles.append(room.long_article)
+    if with_draft:
+        room.draft = ArticleFactory(
+            draft=True, language=RUSSIAN, title="Черновик: бюджет следующей программы кластера", category=room.events
+        )
     return room
 
 
@@ -165,11 +339,29 @@ SHOWCASE_BODY = (
     + "".join(f"<p>{text}</p>" for text in LONG_PARAGRAPHS[:3])
     + "<ul><li>Design and permits</li><li>Construction of the clean rooms</li><li>Qualification</li></ul>"
 )
+RU_SHOWCASE_TITLE = "Изоляторная линия розлива стерильных инъекционных препаратов"
+RU_SHOWCASE_KEY_FIGURES = [
+    ("Инвестиции", "1,2 млрд руб."),
+    ("Рабочие места", "250"),
+    ("Мощность", "40 млн флаконов в год"),
+]
+RU_SHOWCASE_CAPTIONS = [
+    "Изоляторная линия розлива во время квалификационных испытаний",
+    "Лаборатория контроля качества на первом этаже",
+    "Склад холодовой цепи с автоматическими стеллажами",
+]
+RU_SHOWCASE_BODY = (
+    "<p>Площадка разливает флаконы и предварительно заполненные шприцы на двух изоляторных линиях; "
+    "у неё своя лаборатория контроля качества и склад холодовой цепи.</p>"
+    "<h2>Как идёт проект</h2>"
+    + "".join(f"<p>{text}</p>" for text in RU_LONG_PARAGRAPHS[:3])
+    + "<ul><li>Проектирование и разрешения</li><li>Строительство чистых помещений</li><li>Квалификация</li></ul>"
+)
 
 
 @dataclass
 class Portfolio:
-    """What ``make_portfolio`` created, and the addresses the tests visit."""
+    """What ``make_portfolio`` created, and the addresses the tests visit (one language's)."""
 
     production: object
     research: object
@@ -178,6 +370,8 @@ class Portfolio:
     showcase: object = None  # cover, key figures, a gallery of three, an organization with a website
     draft: object = None
     undescribed: object = None  # a library picture still waiting for its alt text
+    language: str = "en"
+    russian: Portfolio | None = None  #: the Russian side, when made
 
     @property
     def journey_query(self) -> str:
@@ -190,21 +384,28 @@ class Portfolio:
         return urlencode({"category": self.production.slug, "status": ProjectStatus.IN_PROGRESS, "year": self.year})
 
 
-def make_portfolio(*, with_draft: bool = True) -> Portfolio:
+def make_portfolio(*, with_draft: bool = True, russian: bool = False) -> Portfolio:
     """About 25 published projects in four categories, three of them featured, plus a showcase.
 
     Production / in progress: 14 projects plus the showcase (the oldest of them, so it is the last
     card of page 2). Of those 15, 13 had started by last year (``year``): two pages with the year too.
     """
     year = timezone.localdate().year - 1
-    production = PortfolioCategoryFactory(name="Production", slug="production", position=1)
-    research = PortfolioCategoryFactory(name="Research and development", slug="research-and-development", position=2)
-    education = PortfolioCategoryFactory(name="Education", slug="education", position=3)
-    infrastructure = PortfolioCategoryFactory(name="Infrastructure", slug="infrastructure", position=4)
+    production = PortfolioCategoryFactory(name_en="Production", name_ru="Производство", slug="production", position=1)
+    research = PortfolioCategoryFactory(
+        name_en="Research and development",
+        name_ru="Исследования и разработки",
+        slug="research-and-development",
+        position=2,
+    )
+    education = PortfolioCategoryFactory(name_en="Education", name_ru="Образование", slug="education", position=3)
+    infrastructure = PortfolioCategoryFactory(
+        name_en="Infrastructure", name_ru="Инфраструктура", slug="infrastructure", position=4
+    )
     organizations = [
-        OrganizationFactory(name="Medisintez", website="https://medisintez.example.com/"),
-        OrganizationFactory(name="NovoCaps", website="https://novocaps.example.com/"),
-        OrganizationFactory(name="Novograd Technopark", website=""),
+        OrganizationFactory(name_en="Medisintez", name_ru="Медисинтез", website="https://medisintez.example.com/"),
+        OrganizationFactory(name_en="NovoCaps", name_ru="НовоКапс", website="https://novocaps.example.com/"),
+        OrganizationFactory(name_en="Novograd Technopark", name_ru="Технопарк «Новоград»", website=""),
     ]
     room = Portfolio(production=production, research=research, year=year)
 
@@ -227,7 +428,7 @@ def make_portfolio(*, with_draft: bool = True) -> Portfolio:
             completed = started + 1 if status == ProjectStatus.COMPLETED else None
             room.entries.append(
                 EntryFactory(
-                    title=f"{category.name}: project {n + 1}",
+                    title=f"{category.name_en}: project {n + 1}",
                     category=category,
                     organization=organizations[n % len(organizations)],
                     project_status=status,
@@ -239,7 +440,9 @@ def make_portfolio(*, with_draft: bool = True) -> Portfolio:
                 )
             )
 
-    organization = OrganizationFactory(name=SHOWCASE_ORGANIZATION[0], website=SHOWCASE_ORGANIZATION[1])
+    organization = OrganizationFactory(
+        name_en=SHOWCASE_ORGANIZATION[0], name_ru="СтериЛайн", website=SHOWCASE_ORGANIZATION[1]
+    )
     cover = library_picture(
         "Filling hall",
         alt_text="The filling hall of the new site, seen from the gallery",
@@ -260,10 +463,12 @@ def make_portfolio(*, with_draft: bool = True) -> Portfolio:
     )
     for position, (label, value) in enumerate(SHOWCASE_KEY_FIGURES):
         KeyFigureFactory(entry=room.showcase, label=label, value=value, position=position)
+    gallery = []
     for position, (label, color, caption) in enumerate(SHOWCASE_GALLERY):
         picture = library_picture(
             label, size=(960, 640), color=color, alt_text=caption, caption=caption, credit="© SteriLine"
         )
+        gallery.append(picture)
         GalleryItemFactory(entry=room.showcase, picture=picture, caption=caption if position else "", position=position)
     room.entries.append(room.showcase)
 
@@ -271,6 +476,72 @@ def make_portfolio(*, with_draft: bool = True) -> Portfolio:
     if with_draft:
         room.draft = EntryFactory(
             draft=True, title="Draft: a biologics pilot plant", category=research, organization=organizations[0]
+        )
+    if russian:
+        room.russian = make_russian_portfolio(
+            room, organizations=organizations, covers=(plant, lab), gallery=gallery, with_draft=with_draft
+        )
+    return room
+
+
+def make_russian_portfolio(english: Portfolio, *, organizations, covers, gallery, with_draft: bool) -> Portfolio:
+    """The showcase's translation (its key figures and gallery in Russian, the same pictures) and
+    six Russian-only projects, two of them featured."""
+    room = Portfolio(production=english.production, research=english.research, year=english.year, language=RUSSIAN)
+    plant, lab = covers
+    plan = [
+        (english.production, ProjectStatus.IN_PROGRESS, "Участок упаковки", 4),
+        (english.research, ProjectStatus.COMPLETED, "Пилотная установка", 2),
+    ]
+    day = 0
+    for category, status, name, count in plan:
+        for n in range(count):
+            day += 1
+            started = english.year - 2 + n % 2
+            room.entries.append(
+                EntryFactory(
+                    language=RUSSIAN,
+                    title=f"{name} № {n + 1}",
+                    category=category,
+                    organization=organizations[n % len(organizations)],
+                    location="Новоград, промзона «Северная»",
+                    project_status=status,
+                    year_started=started,
+                    year_completed=started + 1 if status == ProjectStatus.COMPLETED else None,
+                    summary="Линия для флаконов и шприцев, 40 млн единиц в год.",
+                    body="<p>На площадке будут работать <strong>250</strong> человек.</p>",
+                    cover=(plant, lab, None)[day % 3] if n else lab,
+                    featured=n == 0,
+                    published_at=timezone.now() - datetime.timedelta(days=day),
+                )
+            )
+    showcase = english.showcase
+    room.showcase = EntryFactory(
+        **russian_translation_of(showcase),
+        title=RU_SHOWCASE_TITLE,
+        category=showcase.category,
+        organization=showcase.organization,
+        location="Новоград, промзона «Северная»",
+        project_status=showcase.project_status,
+        year_started=showcase.year_started,
+        summary="Две изоляторные линии для флаконов и предварительно заполненных шприцев, 40 млн единиц в год.",
+        body=RU_SHOWCASE_BODY,
+        cover=showcase.cover,
+        published_at=showcase.published_at,
+    )
+    for position, (label, value) in enumerate(RU_SHOWCASE_KEY_FIGURES):
+        KeyFigureFactory(entry=room.showcase, label=label, value=value, position=position)
+    for position, (picture, caption) in enumerate(zip(gallery, RU_SHOWCASE_CAPTIONS, strict=True)):
+        GalleryItemFactory(entry=room.showcase, picture=picture, caption=caption, position=position)
+    room.entries.append(room.showcase)
+    room.undescribed = english.undescribed
+    if with_draft:
+        room.draft = EntryFactory(
+            draft=True,
+            language=RUSSIAN,
+            title="Черновик: пилотный завод биопрепаратов",
+            category=english.research,
+            organization=organizations[0],
         )
     return room
 
@@ -286,6 +557,15 @@ SHOWCASE_PHOTOS = [
     ("QC lab", (70, 40, 100), "", ""),  # no caption of its own: the picture's caption is shown
     ("Warehouse", (20, 100, 100), "The cold-chain warehouse and its automated racks", ""),
 ]
+RU_SHOWCASE_GALLERY_TITLE = "День открытых дверей на заводе стерильных препаратов"
+#: (caption, credit) of the Russian showcase gallery's photos: the same pictures, in Russian.
+RU_SHOWCASE_PHOTOS = [
+    ("Посетители собираются у входа на завод", "Фото: Анна Петрова"),
+    ("Переодевание в шлюзе перед чистым помещением", ""),
+    ("Изоляторная линия розлива за стеклом", "Фото: Анна Петрова"),
+    ("Лаборатория контроля качества", ""),
+    ("Склад холодовой цепи и его автоматические стеллажи", ""),
+]
 YOUTUBE_URL = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 RUTUBE_URL = "https://rutube.ru/video/0123456789abcdef0123456789abcdef/"
 VIMEO_URL = "https://vimeo.com/76979871"
@@ -293,7 +573,7 @@ VIMEO_URL = "https://vimeo.com/76979871"
 
 @dataclass
 class MediaCenter:
-    """What ``make_media_center`` created, and the addresses the tests visit."""
+    """What ``make_media_center`` created, and the addresses the tests visit (one language's)."""
 
     year: int
     galleries: list = field(default_factory=list)
@@ -305,6 +585,8 @@ class MediaCenter:
     publication: object = None  # the annual report, a PDF
     press: list = field(default_factory=list)
     draft_gallery: object = None
+    language: str = "en"
+    russian: MediaCenter | None = None  #: the Russian side, when made
 
     @property
     def gallery_query(self) -> str:
@@ -316,14 +598,13 @@ class MediaCenter:
         return urlencode({"type": "annual_report", "year": self.year})
 
 
-def make_media_center(*, with_draft: bool = True) -> MediaCenter:
-    """16 galleries last year (two pages of 12) and 2 the year before, 3 videos, 5 publications, 3 press mentions.
+def make_media_center(*, with_draft: bool = True, russian: bool = False) -> MediaCenter:
+    """16 galleries last year (two pages of 12) and 2 the year before, 3 videos, 4 publications, 3 press mentions.
 
     The showcase gallery (five photos) and the empty gallery are the oldest of last year's: page 2.
     """
     from media_center.models import PublicationType
     from tests.factories import (
-        DOCX_BYTES,
         GalleryFactory,
         GalleryPhotoFactory,
         PressMentionFactory,
@@ -357,6 +638,7 @@ def make_media_center(*, with_draft: bool = True) -> MediaCenter:
         description="Three hundred visitors toured the clean rooms, the laboratory and the warehouse.",
         published_at=moscow(year, 1, 2),
     )
+    photos = []
     for position, (label, color, caption, credit) in enumerate(SHOWCASE_PHOTOS):
         picture = library_picture(
             label,
@@ -365,6 +647,7 @@ def make_media_center(*, with_draft: bool = True) -> MediaCenter:
             alt_text=f"{label}: {caption or 'the quality control laboratory'}",
             caption="The quality control laboratory" if not caption else "",
         )
+        photos.append(picture)
         GalleryPhotoFactory(gallery=media.showcase, picture=picture, caption=caption, credit=credit, position=position)
     media.galleries.append(media.showcase)
     media.empty_gallery = GalleryFactory(
@@ -411,13 +694,6 @@ def make_media_center(*, with_draft: bool = True) -> MediaCenter:
         PublicationFactory(
             title="Investing in the cluster", publication_type=PublicationType.BROCHURE, published_at=moscow(year, 3, 3)
         ),
-        PublicationFactory(
-            title="The training centre opens",
-            publication_type=PublicationType.PRESS_RELEASE,
-            language="ru",
-            file=ContentFile(DOCX_BYTES, name="press-release.docx"),
-            published_at=moscow(year, 9, 15),
-        ),
     ]
     media.press = [
         PressMentionFactory(
@@ -429,6 +705,103 @@ def make_media_center(*, with_draft: bool = True) -> MediaCenter:
     ]
     if with_draft:
         media.draft_gallery = GalleryFactory(draft=True, title="Draft: the board visit")
+    if russian:
+        media.russian = make_russian_media_center(media, covers=covers, photos=photos, with_draft=with_draft)
+    return media
+
+
+def make_russian_media_center(english: MediaCenter, *, covers, photos, with_draft: bool) -> MediaCenter:
+    """Translations of the showcase gallery (its photos' captions in Russian), the empty gallery,
+    the YouTube video and this year's annual report; Russian-only galleries, a RuTube video, a
+    press release (DOCX) and two press mentions."""
+    from media_center.models import PublicationType
+    from tests.factories import (
+        DOCX_BYTES,
+        GalleryFactory,
+        GalleryPhotoFactory,
+        PressMentionFactory,
+        PublicationFactory,
+        VideoFactory,
+    )
+
+    year = english.year
+    media = MediaCenter(year=year, language=RUSSIAN)
+    for n in range(4):
+        media.galleries.append(
+            GalleryFactory(
+                language=RUSSIAN,
+                title=f"Мероприятие кластера № {n + 1} за {year} год",
+                description="Посетители осмотрели чистые помещения и лабораторию.",
+                cover=covers[n % len(covers)],
+                published_at=moscow(year, 12 - n, 10),
+            )
+        )
+    media.showcase = GalleryFactory(
+        **russian_translation_of(english.showcase),
+        title=RU_SHOWCASE_GALLERY_TITLE,
+        description="Триста посетителей осмотрели чистые помещения, лабораторию и склад.",
+        published_at=english.showcase.published_at,
+    )
+    for position, (picture, (caption, credit)) in enumerate(zip(photos, RU_SHOWCASE_PHOTOS, strict=True)):
+        GalleryPhotoFactory(gallery=media.showcase, picture=picture, caption=caption, credit=credit, position=position)
+    media.galleries.append(media.showcase)
+    media.empty_gallery = GalleryFactory(
+        **russian_translation_of(english.empty_gallery),
+        title="Закладка нового склада",
+        description="Фотографии появятся в ближайшее время.",
+        published_at=english.empty_gallery.published_at,
+    )
+    media.galleries.append(media.empty_gallery)
+
+    media.video = VideoFactory(
+        **russian_translation_of(english.video),
+        title="Директор завода о первом годе производства",
+        description="Двенадцать минут о квалификации, найме персонала и следующей линии.",
+        video_url=english.video.video_url,
+        cover=english.video.cover,
+        published_at=english.video.published_at,
+    )
+    media.videos = [
+        media.video,
+        VideoFactory(
+            language=RUSSIAN,
+            title="Один день в лаборатории контроля качества",
+            description="Как проверяют каждую серию.",
+            video_url=RUTUBE_URL,
+            published_at=moscow(year, 8, 1),
+        ),
+    ]
+
+    media.publication = PublicationFactory(
+        **russian_translation_of(english.publication),
+        title=f"Годовой отчёт за {year} год",
+        publication_type=PublicationType.ANNUAL_REPORT,
+        description="Выпуск, экспорт и занятость на предприятиях — участниках кластера.",
+        published_at=english.publication.published_at,
+    )
+    media.publications = [
+        media.publication,
+        PublicationFactory(
+            language=RUSSIAN,
+            title="Открывается учебный центр",
+            publication_type=PublicationType.PRESS_RELEASE,
+            description="Центр готовит операторов асептического производства.",
+            file=ContentFile(DOCX_BYTES, name="press-release.docx"),
+            published_at=moscow(year, 9, 15),
+        ),
+    ]
+    media.press = [
+        PressMentionFactory(
+            language=RUSSIAN,
+            title=f"Фармацевтический кластер растёт ({n + 1})",
+            outlet=outlet,
+            excerpt="Экспорт удвоился за три года.",
+            published_at=moscow(year, 10 - n, 7),
+        )
+        for n, outlet in enumerate(["Ведомости", "Региональный вестник"])
+    ]
+    if with_draft:
+        media.draft_gallery = GalleryFactory(draft=True, language=RUSSIAN, title="Черновик: визит правления")
     return media
 
 
@@ -437,18 +810,40 @@ def make_media_center(*, with_draft: bool = True) -> MediaCenter:
 
 @dataclass
 class SiteContent:
-    """What a page type needs: the newsroom, the portfolio, the media center, some or none."""
+    """What a page type needs: the newsroom, the portfolio, the media center, some or none, in
+    one language (``language``); ``in_language`` gives the site's other side."""
 
     news: Newsroom | None = None
     portfolio: Portfolio | None = None
     media: MediaCenter | None = None
+    language: str = "en"
+    russian: SiteContent | None = None
+
+    def in_language(self, language: str) -> SiteContent:
+        if language == self.language:
+            return self
+        if language == RUSSIAN and self.russian is not None:
+            return self.russian
+        raise LookupError(f"no {language!r} content was made (make_site(russian=True) makes the Russian side)")
+
+    def path(self, path: str) -> str:
+        """A page's address in this side's language: "/news/" is "/ru/news/" in Russian."""
+        return path if self.language == settings.LANGUAGE_CODE else f"/{self.language}{path}"
 
 
 def make_site(
-    *, news: bool = True, portfolio: bool = True, media: bool = True, with_drafts: bool = True
+    *, news: bool = True, portfolio: bool = True, media: bool = True, with_drafts: bool = True, russian: bool = False
 ) -> SiteContent:
-    return SiteContent(
-        news=make_newsroom(with_draft=with_drafts) if news else None,
-        portfolio=make_portfolio(with_draft=with_drafts) if portfolio else None,
-        media=make_media_center(with_draft=with_drafts) if media else None,
+    site = SiteContent(
+        news=make_newsroom(with_draft=with_drafts, russian=russian) if news else None,
+        portfolio=make_portfolio(with_draft=with_drafts, russian=russian) if portfolio else None,
+        media=make_media_center(with_draft=with_drafts, russian=russian) if media else None,
     )
+    if russian:
+        site.russian = SiteContent(
+            news=site.news and site.news.russian,
+            portfolio=site.portfolio and site.portfolio.russian,
+            media=site.media and site.media.russian,
+            language=RUSSIAN,
+        )
+    return site

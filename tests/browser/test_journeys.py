@@ -69,7 +69,8 @@ def test_editor_writes_previews_and_publishes_an_article(new_browser_context, li
 
     # A category.
     page.goto("/admin/news/category/add/")
-    page.get_by_label("Name").press_sequentially("Clinical trials")  # typed: the slug follows keystrokes
+    page.get_by_label("Name in English").press_sequentially("Clinical trials")  # typed: the slug follows keystrokes
+    page.get_by_label("Name in Russian").fill("Клинические исследования")
     helpers.wait_for(page, "document.querySelector('#id_slug').value === 'clinical-trials'")
     page.get_by_role("button", name="Save", exact=True).click()
     page.locator(".messagelist .success").wait_for()
@@ -220,6 +221,44 @@ def test_visitor_filters_pages_opens_prints_and_returns(browser_page, live_serve
     page.wait_for_url(re.compile(r"/news/\?"))
     after = helpers.list_state(page)
     assert after == before
+    assert console_log.problems() == [], "\n".join(console_log.problems())
+
+
+def page_language(page) -> str:
+    return page.evaluate("() => document.documentElement.getAttribute('lang')")
+
+
+def test_visitor_switches_to_russian_prints_and_returns(browser_page, live_server, console_log):
+    """From an English article, the header's switch leads to its Russian translation; Print and
+    Return stay on the Russian side. (Links are found by their place, not their words: the
+    interface of the Russian pages is in Russian.)"""
+    room = make_newsroom(with_draft=False, russian=True)
+    english, russian = room.long_article, room.russian.long_article
+    page = browser_page
+
+    page.goto(english.get_absolute_url())
+    assert page_language(page) == "en"
+    page.locator("nav.language-switch").get_by_role("link", name="Русский").click()
+    page.wait_for_url(f"**{russian.get_absolute_url()}")
+    assert urlsplit(page.url).path.startswith("/ru/news/")
+    assert page_language(page) == "ru"
+    assert page.get_by_role("heading", level=1).inner_text() == russian.title
+
+    page.locator("a.print-link").click()
+    page.wait_for_url(f"**{russian.get_print_url()}*")
+    assert page_language(page) == "ru"
+    assert page.get_by_role("heading", level=1).inner_text() == russian.title
+    page.locator(".print-tools a").first.click()  # back to the article
+    page.wait_for_url(re.compile(re.escape(russian.get_absolute_url()) + r"(\?|$)"))
+
+    page.locator("a.return-link").click()
+    page.wait_for_url(re.compile(r"/ru/news/(\?|$)"))
+    assert urlsplit(page.url).path == "/ru/news/"
+    assert page_language(page) == "ru"
+    titles = page.locator(".card__title").all_inner_texts()
+    assert russian.title in titles, titles
+    russian_titles = {article.title for article in room.russian.articles}
+    assert set(titles) <= russian_titles, f"not Russian items: {set(titles) - russian_titles}"
     assert console_log.problems() == [], "\n".join(console_log.problems())
 
 

@@ -171,7 +171,8 @@ def test_visitor_filters_publications_and_downloads_a_pdf(browser_page, live_ser
     with page.expect_download() as download_info:
         link.click()
     download = download_info.value
-    assert download.suggested_filename == f"{media.publication.slug}.pdf", download.suggested_filename
+    # Saved under its title ("Annual report 2025.pdf"), not its slug.
+    assert download.suggested_filename == media.publication.download_name, download.suggested_filename
     assert download.failure() is None
 
     response = page.request.get(link.get_attribute("href"))
@@ -179,7 +180,7 @@ def test_visitor_filters_publications_and_downloads_a_pdf(browser_page, live_ser
     headers = response.headers
     assert headers["content-type"] == "application/pdf", headers
     assert headers["content-disposition"].startswith("attachment;"), headers
-    assert f'filename="{media.publication.slug}.pdf"' in headers["content-disposition"], headers
+    assert f'filename="{media.publication.download_name}"' in headers["content-disposition"], headers
     assert headers.get("x-content-type-options") == "nosniff", headers
     assert response.body().startswith(b"%PDF-")
     assert console_log.problems() == [], "\n".join(console_log.problems())
@@ -218,7 +219,7 @@ def test_editor_adds_six_photos_at_once(new_browser_context, live_server, consol
     page.get_by_role("button", name="Add photos").click()
 
     page.wait_for_url(f"**/admin/media_center/gallery/{gallery.pk}/change/")
-    assert "Added 6 photo(s)" in page.locator(".messagelist .success").inner_text()
+    assert "Added 6 photos" in page.locator(".messagelist .success").inner_text()
     rows = page.locator("#photos-group tbody tr.form-row:not(.empty-form)")
     assert rows.count() == len(UPLOADS)
     listed = [row.locator("td.field-picture").inner_text() for row in rows.all()]

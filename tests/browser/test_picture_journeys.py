@@ -106,7 +106,7 @@ def test_editor_uploads_describes_picks_and_inserts_pictures(
 
     # … lands on the library, filtered to the pictures that still need their alt text.
     page.wait_for_url(re.compile(r"/admin/clusterportal/picture/\?alt=missing$"))
-    assert "Uploaded 3 picture(s)" in page.locator(".messagelist .success").inner_text()
+    assert "Uploaded 3 pictures" in page.locator(".messagelist .success").inner_text()
     rows = page.locator("#result_list tbody tr")
     assert rows.count() == 3
     assert Picture.objects.count() == before + 3

@@ -11,7 +11,11 @@ class CategoryFactory(factory.django.DjangoModelFactory):
         model = Category
         django_get_or_create = ("slug",)
 
-    name = factory.Sequence(lambda n: f"Category {n}")
+    class Params:
+        name = factory.Sequence(lambda n: f"Category {n}")  # the same in both languages unless told
+
+    name_en = factory.LazyAttribute(lambda o: o.name)
+    name_ru = factory.LazyAttribute(lambda o: o.name)
     slug = factory.Sequence(lambda n: f"category-{n}")
 
 
@@ -39,6 +43,7 @@ def article_admin_form_data(category, **overrides) -> dict:
         "body": "<p>The centre opens in <strong>May</strong>.</p>",
         "source_name": "",
         "source_url": "",
+        "language": "en",
         "status": "draft",
         "published_at_0": "",
         "published_at_1": "",

@@ -12,16 +12,24 @@ class PortfolioCategoryFactory(factory.django.DjangoModelFactory):
         model = Category
         django_get_or_create = ("slug",)
 
-    name = factory.Sequence(lambda n: f"Projects {n}")
+    class Params:
+        name = factory.Sequence(lambda n: f"Projects {n}")  # the same in both languages unless told
+
+    name_en = factory.LazyAttribute(lambda o: o.name)
+    name_ru = factory.LazyAttribute(lambda o: o.name)
     slug = factory.Sequence(lambda n: f"projects-{n}")
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organization
-        django_get_or_create = ("name",)
+        django_get_or_create = ("name_en",)
 
-    name = factory.Sequence(lambda n: f"Member company {n}")
+    class Params:
+        name = factory.Sequence(lambda n: f"Member company {n}")  # the same in both languages unless told
+
+    name_en = factory.LazyAttribute(lambda o: o.name)
+    name_ru = factory.LazyAttribute(lambda o: o.name)
     website = factory.Sequence(lambda n: f"https://member-{n}.example.com/")
 
 
@@ -80,6 +88,7 @@ def entry_admin_form_data(category, organization, **overrides) -> dict:
         "year_completed": "",
         "project_status": ProjectStatus.IN_PROGRESS,
         "cover": "",
+        "language": "en",
         "status": "draft",
         "published_at_0": "",
         "published_at_1": "",
