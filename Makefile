@@ -55,7 +55,7 @@ check: $(VENV)/.installed-dev
 ## makemessages needs GNU gettext (xgettext, msgmerge: apt package gettext); the compile step and
 ## `make check` do not, so commit both the .po and the .mo.
 messages: $(VENV)/.installed-dev
-	DJANGO_ENV=local $(PY) manage.py makemessages -l ru --no-obsolete --add-location file
+	DJANGO_ENV=local $(PY) manage.py makemessages -l ru --no-obsolete --add-location file --ignore=tests --ignore=node_modules --ignore=bench
 	$(PY) scripts/messages.py compile
 
 format: $(VENV)/.installed-dev

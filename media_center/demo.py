@@ -2,7 +2,7 @@
 Demo content for the media center, read from ``clusterportal/demo_content/data/media_center/``,
 in English and Russian: five photo galleries (one of twelve photos, two of them Russian
 translations that show their original's photos with Russian captions) and a draft, six videos
-(YouTube, RuTube, VK Video; fictional ids of a valid shape), six publications (PDF pages drawn
+(YouTube, RuTube, VK Video; fictional ids of a valid shape), five publications (PDF pages drawn
 with Pillow, and DOCX files, both made while loading; the annual report and a press release in
 both languages) and eight press mentions. Photos are drawn small (960×640): 21 in all, so that
 loading stays quick.

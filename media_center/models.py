@@ -6,7 +6,6 @@ Every model is ``Publishable`` (draft / scheduled / published, slugs, SEO) and a
 
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from clusterportal import downloads
@@ -59,7 +58,7 @@ class Gallery(WithCover, Publishable):
         verbose_name_plural = _("photo galleries")
 
     def get_photo_url(self, number: int) -> str:
-        return reverse("galleries:photo", kwargs={"slug": self.slug, "number": number})
+        return self.reverse("photo", number=number)
 
 
 class GalleryPhoto(PlacedPicture):
@@ -149,7 +148,7 @@ class Publication(Publishable):
         super().save(*args, **kwargs)
 
     def get_download_url(self) -> str:
-        return reverse("publications:download", kwargs={"slug": self.slug})
+        return self.reverse("download")
 
     @property
     def size_display(self) -> str:

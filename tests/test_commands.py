@@ -11,11 +11,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from clusterportal import demo_content, registry
+from clusterportal import demo_content, languages, registry
 from clusterportal.models import Picture, Status
 from media_center.models import Gallery, GalleryPhoto, PressMention, Publication, Video
 from news.models import Article, Category
-from portfolio.models import Entry, GalleryItem, ProjectStatus
+from portfolio.models import Category as ProjectCategory
+from portfolio.models import Entry, GalleryItem, Organization, ProjectStatus
 from tests.factories import ArticleFactory, EntryFactory, PressMentionFactory
 from tests.picture_files import open_media
 
@@ -48,11 +49,11 @@ def test_news_ships_a_demo_module_with_the_load_demo_contract():
 
 
 def test_load_demo_fills_an_empty_database_once_and_every_page_renders(client):
-    """One test, because loading the demo draws 91 pictures and their renditions (about 40 s of a
+    """One test, because loading the demo draws 93 pictures and their renditions (about 40 s of a
     core): every app's demo is checked here, after the one load."""
     from news import demo
 
-    run("load_demo")
+    output = run("load_demo")
 
     # Published news with text.
     assert demo.has_content() is True
@@ -73,16 +74,19 @@ def test_load_demo_fills_an_empty_database_once_and_every_page_renders(client):
         assert open_media(smallest.url).size == (smallest.width, smallest.height)
 
     # As rich as the data files: every article and project, and each state staff should see.
-    assert Article.objects.count() == len(demo_content.pages("news", "articles")) == 24
+    assert Article.objects.count() == len(demo_content.pages("news", "articles")) == 33
+    assert Article.objects.filter(language="en").count() == 24
     assert Article.objects.drafts().count() == 1
     assert Article.objects.scheduled().count() == 1
     assert Category.objects.count() == 4
 
     # The portfolio's demo too.
     entries = list(Entry.objects.published())
-    assert Entry.objects.count() == len(demo_content.pages("portfolio", "entries")) == 14
+    assert Entry.objects.count() == len(demo_content.pages("portfolio", "entries")) == 19
+    assert Entry.objects.filter(language="en").count() == 14
     assert Entry.objects.drafts().count() == 1
-    assert Entry.objects.filter(featured=True).count() == 3
+    for language in ("en", "ru"):
+        assert Entry.objects.published().filter(language=language, featured=True).count() == 3, language
     assert any(entry.gallery.exists() for entry in entries)
     assert any(entry.cover is None for entry in entries)
 
@@ -106,20 +110,101 @@ def test_load_demo_fills_an_empty_database_once_and_every_page_renders(client):
     assert len(portfolio_pictures - {None}) <= 60
     assert len(media_pictures - {None}) <= 25
     assert "13 projects, page 1 of 2" in client.get("/portfolio/").text
-    home = client.get("/").text
-    for featured in Entry.objects.published().filter(featured=True):
-        assert html.escape(featured.title) in home
+    for language, home_url in (("en", "/"), ("ru", "/ru/")):
+        home = client.get(home_url).text
+        for featured in Entry.objects.published().filter(featured=True):
+            assert (html.escape(featured.title) in home) == (featured.language == language), (home_url, featured)
 
     # The media center has every kind of item.
     assert Gallery.objects.drafts().count() == 1
     assert max(g.photos.count() for g in Gallery.objects.all()) == 12
     assert {v.ref.host for v in Video.objects.all()} == {"youtube", "rutube", "vk"}
     assert set(Publication.objects.values_list("file_format", flat=True)) == {"PDF", "DOCX"}
-    assert PressMention.objects.count() == 6
+    assert PressMention.objects.count() == 8
+    assert PressMention.objects.filter(language="en").count() == 5
+
+    # Both languages (docs/decisions/0004-languages.md): published items in every section, and
+    # taxonomy named in proper Russian.
+    sections = (Article, Entry, Gallery, Video, Publication, PressMention)
+    for model in sections:
+        for language in ("en", "ru"):
+            assert model.objects.published().filter(language=language).exists(), (model, language)
+    assert Article.objects.published().filter(language="ru").count() >= 8
+    assert Entry.objects.published().filter(language="ru").count() >= 4
+    assert Gallery.objects.published().filter(language="ru").count() == 2
+    assert Video.objects.published().filter(language="ru").count() == 2
+    assert PressMention.objects.published().filter(language="ru").count() == 3
+    for row in [*Category.objects.all(), *ProjectCategory.objects.all(), *Organization.objects.all()]:
+        assert re.search("[а-яё]", row.name_ru, re.IGNORECASE), row.name_en
+        assert not re.search("[а-яё]", row.name_en, re.IGNORECASE), row.name_en
+        assert row.name_ru != row.name_en
+    assert Category.objects.get(slug="gmp-news").name_ru == "Новости GMP"
+
+    # Translations: the seed article (the first news file, the oldest-written one) has a
+    # published Russian translation; each translation shares its original's group and pictures.
+    seed_slug = demo_content.pages("news", "articles")[0].fields["slug"]
+    seed = Article.objects.get(slug=seed_slug)
+    assert seed.language == "en"
+    [seed_ru] = seed.translations()
+    assert seed_ru.language == "ru"
+    assert seed_ru.translation_key == seed.translation_key
+    assert seed_ru.cover_id == seed.cover_id is not None
+    assert seed_ru in Article.objects.published()
+    translated = {"news": Article, "portfolio": Entry}
+    for app_label, model in translated.items():
+        folder = "articles" if app_label == "news" else "entries"
+        pairs = [item.fields for item in demo_content.pages(app_label, folder) if "translates" in item.fields]
+        assert len(pairs) >= (4 if model is Article else 2)
+        for fields in pairs:
+            original = model.objects.get(slug=fields["translates"])
+            translated_item = model.objects.get(title=fields["title"])
+            assert (translated_item.language, original.language) == ("ru", "en")
+            assert translated_item.translation_key == original.translation_key
+            assert translated_item.cover_id == original.cover_id
+            if model is Entry:
+                assert [g.picture_id for g in translated_item.gallery.all()] == [
+                    g.picture_id for g in original.gallery.all()
+                ]
+                assert all(g.caption for g in translated_item.gallery.all())
+    assert (
+        Entry.objects.filter(
+            language="ru",
+            featured=True,
+            translation_key__in=Entry.objects.filter(language="en", featured=True).values("translation_key"),
+        ).count()
+        == 3
+    )
+    for gallery in Gallery.objects.filter(language="ru"):
+        [original] = Gallery.objects.filter(translation_key=gallery.translation_key, language="en")
+        assert [p.picture_id for p in gallery.photos.all()] == [p.picture_id for p in original.photos.all()]
+        assert all(re.search("[а-яё]", p.caption, re.IGNORECASE) for p in gallery.photos.all())
+    report = Publication.objects.get(language="ru", publication_type="annual_report")
+    assert (
+        report.translation_key
+        == Publication.objects.get(language="en", publication_type="annual_report").translation_key
+    )
+
+    # The Russian pages show the Russian items, the English ones the English items.
+    for url, language in (("/ru/", "ru"), ("/ru/news/", "ru"), ("/news/", "en")):
+        page = client.get(url).text
+        newest = Article.objects.published().filter(language=language).first()
+        other = Article.objects.published().exclude(language=language).first()
+        assert html.escape(newest.title) in page, url
+        assert html.escape(other.title) not in page, url
+    assert html.escape(seed_ru.title) in client.get("/ru/news/").text
+    assert html.escape(Category.objects.get(slug="gmp-news").name_ru) in client.get("/ru/news/").text
+
+    # What load_demo said: counts per language.
+    assert "33 articles (24 en, 9 ru; 5 translations)" in output
+    assert "19 projects (14 en, 5 ru" in output
+    assert "8 press mentions (5 en, 3 ru" in output
 
     # Every page of the demo renders.
     pages = ["/", "/news/", "/portfolio/", "/portfolio/?page=2", "/media-center/", "/media-center/press/"]
+    pages += ["/ru/", "/ru/news/", "/ru/portfolio/", "/ru/media-center/", "/ru/media-center/press/"]
     pages += [registry.get(key).list_url for key in ("galleries", "videos", "publications")]
+    for language in ("en", "ru"):  # a /ru/ request above leaves Russian active: say which
+        pages += [languages.in_language(f"{key}:list", language) for key in ("galleries", "videos", "publications")]
     for item in [*published, *entries, *Gallery.objects.published(), *Video.objects.published()]:
         pages += [item.get_absolute_url(), item.get_print_url()]
     for publication in Publication.objects.published():
@@ -194,7 +279,28 @@ def test_a_misspelt_or_missing_demo_field_names_its_file():
         demo_content.Item("news/categories.toml, category 2", {"category": "news"}).choose(
             "category", {"gmp-news": 1, "events": 2}
         )
+    with pytest.raises(ValueError, match=r"categories\.toml, category 3.*“name_ru” is missing"):
+        demo_content.named(demo_content.Item("news/categories.toml, category 3", {"name_en": "Events"}))
     assert not Category.objects.exists()
+
+
+def test_a_demo_translation_of_no_item_names_its_file():
+    article = ArticleFactory(slug="plant-opens")
+    item = demo_content.Item("news/articles/40-zavod.html", {"translates": "plant-opens"})
+    assert item.original(Article) == article
+    with pytest.raises(ValueError, match=r"news/articles/41-zavod\.html: translates “no-such-article”"):
+        demo_content.Item("news/articles/41-zavod.html", {"translates": "no-such-article"}).original(Article)
+    with pytest.raises(ValueError, match=r"entries/15-liniya\.html: .*its original's 3 pictures"):
+        demo_content.Item("portfolio/entries/15-liniya.html", {"gallery": ["Один", "Два"]}).captions("gallery", 3)
+    with pytest.raises(ValueError, match=r"news/articles/42-zavod\.html: a translation takes its original's cover"):
+        demo_content.Item("news/articles/42-zavod.html", {"cover": {"label": "Завод"}}).cover_of(article)
+    # Originals are created first, whatever their place in the folder; the place still seeds pictures.
+    items = [demo_content.Item("b", {"translates": "a"}), demo_content.Item("a", {}), demo_content.Item("c", {})]
+    assert [(number, item.source) for number, item in demo_content.originals_first(items)] == [
+        (2, "a"),
+        (3, "c"),
+        (1, "b"),
+    ]
 
 
 def test_demo_items_are_published_scheduled_or_drafts_by_their_fields():

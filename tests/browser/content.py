@@ -11,7 +11,8 @@ Russian name.
 Pictures come from the site's one pipeline (``clusterportal.models.Picture``: validated upload,
 WebP renditions made on save). Making one costs about 0.1 s, so the content reuses a handful of
 library pictures as covers, as editors do; the Russian items make none of their own. And a
-process makes each picture once: see ``PictureFiles``.
+process makes each picture once (see ``PictureFiles``) and draws each social card once (see
+``cards_drawn_once``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import datetime
 import io
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -197,6 +199,42 @@ def library_picture(label: str, *, size=(1200, 675), color=(11, 85, 99), **field
     return picture
 
 
+#: (site name, section, title) -> the card drawn for them, in this process.
+_CARDS: dict[tuple[str, str, str], bytes] = {}
+
+
+@contextmanager
+def cards_drawn_once():
+    """While content is made: each social card drawn once per process.
+
+    Every item without a cover gets its social card drawn when it is saved (about 5 ms each, half
+    of what making a whole site costs once its pictures are kept), and the tests make the same
+    items, with the same titles, again and again. The drawing depends on the site's name, the
+    section and the title only, so the bytes drawn the first time are reused; each item still
+    stores its own card, where the site would. Items saved by a test through the admin are drawn
+    as always.
+    """
+    from clusterportal.pictures import cards
+
+    draw = cards.draw_social_card
+    if getattr(draw, "remembers", False):  # already inside
+        yield
+        return
+
+    def draw_once(title: str, section: str) -> bytes:
+        key = (settings.SITE_NAME, str(section), title)
+        if key not in _CARDS:
+            _CARDS[key] = draw(title, section)
+        return _CARDS[key]
+
+    draw_once.remembers = True
+    cards.draw_social_card = draw_once
+    try:
+        yield
+    finally:
+        cards.draw_social_card = draw
+
+
 def moscow(year: int, month: int, day: int, hour: int = 12) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime(year, month, day, hour))
 
@@ -229,6 +267,7 @@ class Newsroom:
         return urlencode({"category": self.gmp.slug, "year": self.recent_year})
 
 
+@cards_drawn_once()
 def make_newsroom(*, with_draft: bool = True, russian: bool = False) -> Newsroom:
     """25 published articles in two categories over two years, plus a long one with a cover.
 
@@ -384,6 +423,7 @@ class Portfolio:
         return urlencode({"category": self.production.slug, "status": ProjectStatus.IN_PROGRESS, "year": self.year})
 
 
+@cards_drawn_once()
 def make_portfolio(*, with_draft: bool = True, russian: bool = False) -> Portfolio:
     """About 25 published projects in four categories, three of them featured, plus a showcase.
 
@@ -598,6 +638,7 @@ class MediaCenter:
         return urlencode({"type": "annual_report", "year": self.year})
 
 
+@cards_drawn_once()
 def make_media_center(*, with_draft: bool = True, russian: bool = False) -> MediaCenter:
     """16 galleries last year (two pages of 12) and 2 the year before, 3 videos, 4 publications, 3 press mentions.
 
@@ -831,6 +872,7 @@ class SiteContent:
         return path if self.language == settings.LANGUAGE_CODE else f"/{self.language}{path}"
 
 
+@cards_drawn_once()
 def make_site(
     *, news: bool = True, portfolio: bool = True, media: bool = True, with_drafts: bool = True, russian: bool = False
 ) -> SiteContent:
