@@ -14,11 +14,12 @@ from operator import and_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Value
+from django.db.models import Case, F, Func, OuterRef, Subquery, TextField, Value, When
+from django.db.models.functions import Cast, Replace
 
 from clusterportal import languages, registry
 from clusterportal.registry import ContentType
-from clusterportal.search.text import field_texts
+from clusterportal.search.text import BLOCK_BOUNDARY, rich_fields
 from clusterportal.search.words import prefix
 
 
@@ -44,26 +45,93 @@ def matching(content_type: ContentType, words: list[str], limit: int) -> list[tu
     return [(row, row.search_rank) for row in rows]
 
 
+TEXT = TextField()
+
+
+def vector(content_type: ContentType):
+    """The stored vector of each item of ``content_type``, as one SQL expression: each weight's
+    fields as plain text, twice — stemmed in the item's language's configuration and unstemmed
+    ("simple"). Computed by the database, so that a million items are one UPDATE per batch rather
+    than a million round trips; rich text loses its markup there too (``sql_plain_text``)."""
+    model = content_type.model
+    rich = rich_fields(content_type)
+    by_weight: dict[str, list] = {}
+    for path, weight in content_type.search_fields.items():
+        text = Cast(_field(model, path), TextField())
+        by_weight.setdefault(weight, []).append(_fold_yo(sql_plain_text(text) if path in rich else text))
+    language_config = Case(
+        *(When(language=code, then=Value(config)) for code, config in languages.SEARCH_CONFIGS.items()),
+        default=Value("simple"),
+    )
+    return reduce(
+        lambda a, b: a + b,
+        (
+            SearchVector(*texts, weight=weight, config=config)
+            for config in (language_config, "simple")
+            for weight, texts in by_weight.items()
+        ),
+    )
+
+
+def sql_plain_text(expression):
+    """Rich text (HTML) as plain text, in SQL: what ``text.plain_text`` does in Python. Block
+    boundaries become spaces, tags go, and the entities the sanitizer writes are decoded."""
+    text = Func(
+        expression, Value(BLOCK_BOUNDARY.pattern), Value(" "), Value("gi"), function="regexp_replace", output_field=TEXT
+    )
+    text = Func(text, Value("<[^>]*>"), Value(""), Value("g"), function="regexp_replace", output_field=TEXT)
+    for entity, character in (("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'")):
+        text = Replace(text, Value(entity, TEXT), Value(character, TEXT))
+    return Replace(text, Value("&amp;", TEXT), Value("&", TEXT))
+
+
+def _fold_yo(expression):
+    """ "ё" is written "е" as often as not: both are indexed as "е" (the query folds alike)."""
+    return Replace(Replace(expression, Value("ё", TEXT), Value("е", TEXT)), Value("Ё", TEXT), Value("Е", TEXT))
+
+
+def _field(model, path: str):
+    """A searched field as an expression on ``model``'s rows: a column, or for ``link__name`` a
+    subquery reading the linked row (UPDATE may not join)."""
+    if "__" not in path:
+        return F(path)
+    link, name = path.split("__", 1)
+    field = model._meta.get_field(link)
+    related = field.related_model._base_manager.filter(pk=OuterRef(field.attname)).values(name)[:1]
+    return Subquery(related, output_field=TextField())
+
+
 def index(obj, content_type: ContentType | None = None) -> None:
-    """Write ``obj.search_vector``: each weight's fields as plain text, twice — stemmed in the
-    item's language and unstemmed ("simple"). PostgreSQL only; one UPDATE."""
+    """Write ``obj.search_vector`` (PostgreSQL only; one UPDATE)."""
     if connection.vendor != "postgresql":
         return
     content_type = content_type or registry.for_model(type(obj))
     if content_type is None or not content_type.search_fields:
         return
-    by_weight: dict[str, list[str]] = {}
-    for path, text in field_texts(obj, content_type).items():
-        by_weight.setdefault(content_type.search_fields[path], []).append(text.replace("ё", "е").replace("Ё", "Е"))
-    vector = reduce(
-        lambda a, b: a + b,
-        (
-            SearchVector(Value(" ".join(texts)), weight=weight, config=config)
-            for config in (languages.SEARCH_CONFIGS.get(obj.language, "simple"), "simple")
-            for weight, texts in by_weight.items()
-        ),
-    )
-    type(obj)._base_manager.filter(pk=obj.pk).update(search_vector=vector)
+    type(obj)._base_manager.filter(pk=obj.pk).update(search_vector=vector(content_type))
+
+
+def index_rows(queryset, content_type: ContentType) -> int:
+    """Write the vectors of the items in ``queryset``, in batches of ``BATCH`` rows by primary key
+    (each one UPDATE, its own short statement); how many were written."""
+    if connection.vendor != "postgresql":
+        return 0
+    ids = queryset.order_by("pk").values_list("pk", flat=True)
+    count, after = 0, None
+    while True:
+        batch = ids.filter(pk__gt=after) if after is not None else ids
+        bounds = list(batch[:BATCH])
+        if not bounds:
+            return count
+        count += content_type.model._base_manager.filter(pk__in=bounds).update(search_vector=vector(content_type))
+        if len(bounds) < BATCH:
+            return count
+        after = bounds[-1]
+
+
+#: Rows per UPDATE when vectors are rewritten in bulk: large enough that round trips do not
+#: matter, small enough that no statement holds its row locks for long.
+BATCH = 5000
 
 
 def index_all(*, missing_only: bool = False) -> int:
@@ -72,17 +140,11 @@ def index_all(*, missing_only: bool = False) -> int:
         return 0
     count = 0
     for content_type in registry.searchable():
-        items = content_type.model._base_manager.select_related(*_links(content_type))
+        items = content_type.model._base_manager.all()
         if missing_only:
             items = items.filter(search_vector__isnull=True)
-        for item in items.iterator(chunk_size=500):
-            index(item, content_type)
-            count += 1
+        count += index_rows(items, content_type)
     return count
-
-
-def _links(content_type: ContentType) -> set[str]:
-    return {path.split("__", 1)[0] for path in content_type.search_fields if "__" in path}
 
 
 def index_missing_after_migrate(sender, **kwargs) -> None:

@@ -2,7 +2,7 @@
 
 - Saving an item of a searchable type writes its vector.
 - Saving an object that a searchable type reads through a foreign key (``category__name``)
-  rewrites its items' vectors, but only when what they read of it changed: a category moved
+  rewrites its items' vectors (in SQL, a batch at a time), but only when what they read of it changed: a category moved
   in the list keeps its name, and its items are left alone.
 
 The receivers take every model's saves and look the model up in the registry: content apps
@@ -12,7 +12,7 @@ need not wire anything, and types registered later (a test's) are covered too.
 from django.db import connection
 
 from clusterportal import registry
-from clusterportal.search.postgresql import index
+from clusterportal.search.postgresql import index, index_rows
 
 
 def _read_through(model) -> list[tuple[registry.ContentType, str, list[str]]]:
@@ -52,5 +52,4 @@ def index_saved(sender, instance, raw=False, **kwargs) -> None:
     for reader, link, names in _read_through(sender):
         if before is not None and all(before[name] == getattr(instance, name) for name in names):
             continue  # e.g. a category moved in the list: its name is the same
-        for item in reader.model._base_manager.filter(**{link: instance}).select_related(link).iterator():
-            index(item, reader)
+        index_rows(reader.model._base_manager.filter(**{link: instance}), reader)
