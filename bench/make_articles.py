@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clusterportal.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -30,14 +30,49 @@ from django.utils import timezone  # noqa: E402
 
 from news.models import Article, Category  # noqa: E402
 
-WORDS_EN = (
-    "cluster vaccine filling line sterile plant investment partners research university tablets "
-    "inspection quality export grant pilot synthesis laboratory biotech certificate training"
-).split()
-WORDS_RU = (
-    "кластер вакцина линия стерильный завод инвестиции партнёры исследования университет "
-    "таблетки инспекция качество экспорт грант синтез лаборатория сертификат обучение"
-).split()
+WORDS_EN = [
+    "cluster",
+    "vaccine",
+    "filling",
+    "line",
+    "sterile",
+    "plant",
+    "investment",
+    "partners",
+    "research",
+    "university",
+    "tablets",
+    "inspection",
+    "quality",
+    "export",
+    "grant",
+    "pilot",
+    "synthesis",
+    "laboratory",
+    "biotech",
+    "certificate",
+    "training",
+]
+WORDS_RU = [
+    "кластер",
+    "вакцина",
+    "линия",
+    "стерильный",
+    "завод",
+    "инвестиции",
+    "партнёры",
+    "исследования",
+    "университет",
+    "таблетки",
+    "инспекция",
+    "качество",
+    "экспорт",
+    "грант",
+    "синтез",
+    "лаборатория",
+    "сертификат",
+    "обучение",
+]
 BATCH = 5000
 
 
