@@ -3,10 +3,12 @@
 The picture library's admin is in ``clusterportal.pictures.admin``; it is registered here.
 """
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
@@ -17,7 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from js_asset import Media
 
+from clusterportal.faults import StorageFaultsAdminMixin
 from clusterportal.models import PublicationState, Status
+from clusterportal.pictures import cards
 from clusterportal.pictures.admin import PictureAdmin, without_fields
 from clusterportal.pictures.models import Picture
 from clusterportal.richtext import RichTextField
@@ -96,13 +100,14 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PublishableAdmin(TranslationAdminMixin, admin.ModelAdmin):
+class PublishableAdmin(StorageFaultsAdminMixin, TranslationAdminMixin, admin.ModelAdmin):
     """The publishing workflow of every content type, added to what a subclass declares.
 
     A subclass declares only what is its own: ``list_display``, ``list_filter``, ``fieldsets``
     and ``readonly_fields``. This class adds after them the status, time and page columns, the
     status filter (first), the "Publishing" fieldset (last) and the timestamps, as pythondotorg's
     ``ContentManageableAdmin`` does. With a cover, ``class XAdmin(PublishableAdmin, WithCoverAdmin)``.
+    A save whose files cannot be stored changes nothing and says so (``StorageFaultsAdminMixin``).
     """
 
     date_hierarchy = "published_at"
@@ -190,6 +195,7 @@ class PublishableAdmin(TranslationAdminMixin, admin.ModelAdmin):
     @admin.action(description=_("Publish selected (now, or at their scheduled time)"))
     def publish(self, request, queryset):
         now = timezone.now()
+        chosen = list(queryset.values_list("pk", flat=True))
         undated = queryset.filter(published_at__isnull=True).update(
             status=Status.PUBLISHED, published_at=now, updated_at=now
         )
@@ -197,12 +203,16 @@ class PublishableAdmin(TranslationAdminMixin, admin.ModelAdmin):
             status=Status.PUBLISHED, updated_at=now
         )
         count = undated + dated
+        # update() bypasses save(): what save() does for social cards, done here (cards.py).
+        transaction.on_commit(partial(cards.refresh_social_cards, queryset.model, chosen), robust=True)
         message = ngettext("Published %(count)d item.", "Published %(count)d items.", count) % {"count": count}
         self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description=_("Unpublish selected (back to draft)"))
     def unpublish(self, request, queryset):
+        chosen = list(queryset.values_list("pk", flat=True))
         count = queryset.exclude(status=Status.DRAFT).update(status=Status.DRAFT, updated_at=timezone.now())
+        transaction.on_commit(partial(cards.refresh_social_cards, queryset.model, chosen), robust=True)
         message = ngettext("Unpublished %(count)d item.", "Unpublished %(count)d items.", count) % {"count": count}
         self.message_user(request, message, messages.SUCCESS)
 

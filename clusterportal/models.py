@@ -12,6 +12,7 @@ import uuid
 from functools import partial
 
 from anyascii import anyascii
+from django.contrib.auth import get_permission_codename
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -59,10 +60,21 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.DRAFT)
 
     def visible_to(self, user):
-        """Staff preview drafts and scheduled items; everyone else sees published ones."""
-        if user.is_active and user.is_staff:
-            return self.all()
-        return self.published()
+        """Drafts and scheduled items too for staff who may see this type in the admin (the
+        permission to view or change it; superusers have every one); published ones for
+        everyone else. Being staff alone is not enough: an editor of news must not read the
+        portfolio's unpublished entries."""
+        return self.all() if may_preview(user, self.model) else self.published()
+
+
+def may_preview(user, model) -> bool:
+    """Whether ``user`` may see ``model``'s drafts and scheduled items on the site (a preview):
+    active staff with the admin's permission to view or change that type."""
+    if not (user.is_active and user.is_staff):
+        return False
+    opts = model._meta
+    codenames = (get_permission_codename(action, opts) for action in ("view", "change"))
+    return any(user.has_perm(f"{opts.app_label}.{codename}") for codename in codenames)
 
 
 def transliterated_slug(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:

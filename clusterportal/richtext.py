@@ -11,7 +11,9 @@ through ``sanitize()`` on its way into the database (``RichTextField.clean`` for
 ``pre_save`` for code that saves models directly).
 """
 
+import posixpath
 import re
+from urllib.parse import urlsplit
 
 import nh3
 from django.conf import settings
@@ -45,16 +47,70 @@ EXTENSIONS = {
 }
 
 
-def _only_our_pictures(tag: str, attribute: str, value: str) -> str | None:
-    """Pictures in text must be renditions from our own uploads: no hot-linking, no tracking pixels."""
-    if tag == "img" and attribute == "src" and not value.startswith(settings.MEDIA_URL):
-        return None
+#: The ``class`` values the editor writes (its Figure extension marks every figure "figure").
+ALLOWED_CLASSES = {"figure": {"figure"}}
+#: What a link may say about itself: nothing that gives the linked page a handle on ours ("opener").
+SAFE_REL = ("noopener", "noreferrer", "nofollow", "external", "ugc")
+#: Absolute links the editor offers (the Link extension's protocols above).
+LINK_SCHEMES = frozenset(EXTENSIONS["Link"]["protocols"])
+
+
+def _allowed_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Each attribute's value, narrowed beyond what nh3's allowlist checks (None drops it)."""
+    if tag == "img" and attribute == "src":
+        return value if is_our_picture(value) else None
+    if tag == "a" and attribute == "href":
+        return value if is_safe_link(value) else None
+    if tag == "a" and attribute == "rel":
+        return _only(value.lower(), SAFE_REL)
+    if attribute == "class":  # the extensions allow any class on <figure>: only the editor's own
+        return _only(value, ALLOWED_CLASSES.get(tag, ()))
     if attribute in {"title", "alt"} and tag == "a" and not value.strip():
         return None  # empty title="" from the link dialog says nothing
     return value
 
 
-_cleaner = nh3.Cleaner(**allowlist_from_extensions(expand_extensions(EXTENSIONS)), attribute_filter=_only_our_pictures)
+def _only(tokens: str, allowed) -> str | None:
+    """The tokens of a space-separated attribute that are allowed, once each; None if none is."""
+    kept = [token for token in tokens.split() if token in allowed]
+    return " ".join(dict.fromkeys(kept)) or None
+
+
+def _has_control_characters(value: str) -> bool:
+    # Browsers drop tabs and newlines inside addresses ("/\t/evil.example" is "//evil.example").
+    return any(ord(c) < 32 or ord(c) == 127 for c in value)
+
+
+def is_safe_link(href: str) -> bool:
+    """An absolute http, https, mailto or tel link, or a path of this site ("/news/…").
+
+    Refused: other schemes, a protocol-relative "//host" (another site, with this page's scheme)
+    and "/\\host" (browsers read the backslash as a slash), and anything relative to the page.
+    """
+    if not href or _has_control_characters(href) or href != href.strip():
+        return False
+    if href.startswith("/"):
+        return not href.startswith(("//", "/\\")) and "\\" not in href
+    parts = urlsplit(href)
+    if parts.scheme.lower() not in LINK_SCHEMES:
+        return False
+    return bool(parts.netloc) if parts.scheme.lower() in {"http", "https"} else bool(parts.path)
+
+
+def is_our_picture(src: str) -> bool:
+    """A file under MEDIA_URL, named plainly: no hot-linking, no tracking pixels, and no address
+    that only *starts* with the uploads' prefix ("/uploads/../admin/logout/", encoded dots,
+    backslashes, a query string: renditions have none of these)."""
+    prefix = settings.MEDIA_URL
+    if not src.startswith(prefix) or _has_control_characters(src) or any(c in src for c in "\\%?#"):
+        return False
+    rest = src[len(prefix) :]
+    if not rest or rest.startswith("/") or ".." in rest.split("/"):
+        return False
+    return posixpath.normpath(rest) == rest
+
+
+_cleaner = nh3.Cleaner(**allowlist_from_extensions(expand_extensions(EXTENSIONS)), attribute_filter=_allowed_attribute)
 
 
 def sanitize(html: str) -> str:
@@ -67,7 +123,7 @@ def sanitize(html: str) -> str:
 
 
 _EMPTY_IMG = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
-_EMPTY_FIGURE = re.compile(r"<figure>\s*(<figcaption>.*?</figcaption>)?\s*</figure>", re.S)
+_EMPTY_FIGURE = re.compile(r"<figure(?: class=\"figure\")?>\s*(<figcaption>.*?</figcaption>)?\s*</figure>", re.S)
 _ONLY_EMPTY_BLOCK = re.compile(r"^\s*(<(\w+)></\2>)?\s*$")
 
 

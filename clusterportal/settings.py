@@ -12,6 +12,8 @@ Every variable is read through a strict helper that raises ImproperlyConfigured 
 it does not understand, rather than guessing. README.md lists them all.
 """
 
+import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -67,16 +69,57 @@ LOCAL = ENVIRONMENT == "local"
 
 DEBUG = env_bool("DEBUG", default=LOCAL)
 
+_LOCAL_SECRET_KEY = "local-only-insecure-key-never-used-in-production"
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not LOCAL:
         raise ImproperlyConfigured("SECRET_KEY is required when DJANGO_ENV=production.")
     # Only ever used by the local embedded default (DJANGO_ENV=local), meant for localhost.
-    SECRET_KEY = "local-only-insecure-key-never-used-in-production"
+    SECRET_KEY = _LOCAL_SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if LOCAL else [])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required when DJANGO_ENV=production (comma-separated).")
+if any("*" in host for host in ALLOWED_HOSTS):
+    # "*" answers to any Host header (host-header poisoning of absolute links); "*.x" matches nothing.
+    raise ImproperlyConfigured(
+        f"ALLOWED_HOSTS must name the site's hosts; got {','.join(ALLOWED_HOSTS)!r}. "
+        "No wildcard: '.cluster.example' covers a domain and its subdomains."
+    )
+if not LOCAL and DEBUG:
+    raise ImproperlyConfigured(
+        "DEBUG must be off when DJANGO_ENV=production: its error pages show the site's internals."
+    )
+
+
+def is_loopback_host(host: str) -> bool:
+    """This machine's own names: localhost, *.localhost, 127.0.0.0/8, [::1]."""
+    host = host.lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.removeprefix("[").removesuffix("]")).is_loopback
+    except ValueError:
+        return False
+
+
+# A deployment that forgets DJANGO_ENV=production lands in local mode: DEBUG on and a secret key
+# anyone can read here, which signs sessions (anyone could sign in as staff). Local mode serves
+# this machine's own names only; another host name means the site is meant to be reached from
+# elsewhere, and then both dangers must be switched off by hand (a demo on the local network:
+# its own SECRET_KEY and DEBUG=false), or DJANGO_ENV=production set. Never one without the other:
+# a real key with DEBUG on would still show every visitor the debug pages.
+_public_hosts = [host for host in ALLOWED_HOSTS if not is_loopback_host(host)]
+_dangers = [
+    name for name, on in (("DEBUG on", DEBUG), ("the built-in secret key", SECRET_KEY == _LOCAL_SECRET_KEY)) if on
+]
+if LOCAL and _public_hosts and _dangers:
+    raise ImproperlyConfigured(
+        f"ALLOWED_HOSTS names {', '.join(_public_hosts)}, but DJANGO_ENV is 'local'"
+        f"{' (the default: DJANGO_ENV is unset)' if 'DJANGO_ENV' not in os.environ else ''}, which would serve "
+        f"it with {' and '.join(_dangers)}. Set DJANGO_ENV=production to deploy; for a local demo reached "
+        "from other machines, set SECRET_KEY and DEBUG=false."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 SITE_NAME = env_str("SITE_NAME", "Pharma Cluster")
@@ -94,6 +137,10 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "imagekit",
     "csp",
+    # Sign-in protection: lockout after failed attempts, and two-factor sign-in (TOTP apps).
+    "axes",
+    "django_otp",
+    "clusterportal.accounts.apps.TwoFactorDevicesConfig",  # django_otp.plugins.otp_totp
     "clusterportal",
     "news",
     "portfolio",
@@ -103,6 +150,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so that it wraps what reads the session and the user: a 503 while the database is
+    # down, from everything after it (clusterportal/faults.py).
+    "clusterportal.faults.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before CommonMiddleware (Django's order for LocaleMiddleware).
     "clusterportal.middleware.LocaleMiddleware",
@@ -110,8 +160,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.user.is_verified(): signed in with a two-factor device (django-otp); then the
+    # site's rules on it (clusterportal/accounts/middleware.py).
+    "django_otp.middleware.OTPMiddleware",
+    "clusterportal.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clusterportal.urls"
@@ -146,11 +202,26 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails the request quickly (a 503) instead of holding it.
+    # libpq and psycopg wait at least 2 s; a refused connection fails at once anyway.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DATABASE_CONNECT_TIMEOUT", 2, minimum=1
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Django's Redis cache, with a dead Redis a miss instead of an error (clusterportal/cache.py),
+    # and short socket timeouts, in seconds, so that a hung Redis does not hold a request.
+    _cache_timeout = env_int("CACHE_TIMEOUT_MS", 250, minimum=1) / 1000
+    CACHES = {
+        "default": {
+            "BACKEND": "clusterportal.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": _cache_timeout, "socket_timeout": _cache_timeout},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -160,6 +231,44 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in protection (clusterportal/accounts/). django-axes counts failed sign-ins per account
+# *and* address: after LOGIN_FAILURE_LIMIT of them that pair is refused for LOGIN_LOCKOUT_MINUTES
+# (a 429 page). Per pair, not per account: a stranger typing wrong passwords at an editor's name
+# locks out only themselves, never the editor; not per address alone: editors behind one office
+# address do not lock each other out. `manage.py axes_reset` (or axes_reset_username NAME)
+# unlocks early. Attempts live in the database, so every app process and machine sees them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+# How many reverse proxies in front of the app append to X-Forwarded-For: the client address is
+# the one the outermost of them saw (clusterportal/accounts/client_ip.py). Production runs behind
+# one (README); 0 ignores the header, which anyone can write.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0 if LOCAL else 1)
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "clusterportal.accounts.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "clusterportal.accounts.views.locked_out"
+# A successful sign-in forgets that pair's earlier typos.
+AXES_RESET_ON_SUCCESS = True
+# No row per successful sign-in (Django keeps last_login) and none per failure beyond the
+# per-pair counts above, which expire with the lockout: the addresses of people are kept no
+# longer than the lockout needs them, and a flood of guesses cannot grow a table without end.
+# Every failure and lockout is still logged (the "axes" logger, WARNING), with the address and
+# without what was typed: a password typed into the username field stays out of the logs.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_SENSITIVE_PARAMETERS = ["username", "otp_token"]
+AXES_VERBOSE = False
+# Two-factor sign-in (django-otp): staff turn it on at /admin/two-factor/. With
+# REQUIRE_TWO_FACTOR, staff without a device can only reach that page once signed in.
+REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", default=False)
+OTP_TOTP_ISSUER = SITE_NAME  # the name authenticator apps list the code under
 
 # The site's languages (clusterportal.languages): the default keeps unprefixed addresses
 # (/news/), the others live under their prefix (/ru/news/). Only languages the site has a
@@ -190,9 +299,32 @@ WHITENOISE_USE_FINDERS = LOCAL
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/uploads/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "uploads")))
+# Files that must not be public before their item is (publications' documents): outside
+# MEDIA_ROOT, so no /uploads/ address reaches them; only the app's download view sends them,
+# once it has checked the item is published (docs/decisions/0005-private-files.md).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+_private, _public = PRIVATE_MEDIA_ROOT.resolve(), MEDIA_ROOT.resolve()
+if _private == _public or _public in _private.parents:
+    raise ImproperlyConfigured(
+        f"PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT ({MEDIA_ROOT}), which is served to anyone; "
+        f"got {PRIVATE_MEDIA_ROOT}."
+    )
+# nginx's internal location for PRIVATE_MEDIA_ROOT, e.g. "/_private/" (README): the download view
+# then answers with X-Accel-Redirect and nginx sends the bytes. Empty: the app streams the file.
+PRIVATE_MEDIA_ACCEL_REDIRECT = env_str("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
+if PRIVATE_MEDIA_ACCEL_REDIRECT and not (
+    PRIVATE_MEDIA_ACCEL_REDIRECT.startswith("/") and PRIVATE_MEDIA_ACCEL_REDIRECT.endswith("/")
+):
+    raise ImproperlyConfigured(
+        f"PRIVATE_MEDIA_ACCEL_REDIRECT must be a path that starts and ends with /, e.g. /_private/; "
+        f"got {PRIVATE_MEDIA_ACCEL_REDIRECT!r}."
+    )
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's file system storage; the files of a save that rolls back are deleted (clusterportal/faults.py).
+    "default": {"BACKEND": "clusterportal.faults.TransactionalFileSystemStorage"},
+    # PRIVATE_MEDIA_ROOT: files without a public address (clusterportal/uploads.py).
+    "private": {"BACKEND": "clusterportal.uploads.PrivateStorage"},
     # Hashed, compressed names in production (collectstatic); plain files locally and in tests.
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -267,9 +399,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}, "null": {"class": "logging.NullHandler"}},
+    "filters": {"skip_database_unavailable": {"()": "clusterportal.faults.SkipDatabaseUnavailable"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # A bad Host header is a scanner's problem, not ours: no traceback, no error mail.
         "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+        # A database outage is answered with a 503 and logged in one line (clusterportal/faults.py),
+        # not with a traceback and an error mail per request.
+        "django.request": {"filters": ["skip_database_unavailable"]},
     },
 }

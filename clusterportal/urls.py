@@ -11,12 +11,18 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from clusterportal import views
+from clusterportal.accounts.forms import AdminLoginForm
 
 admin.site.site_header = format_lazy(_("{site} — administration"), site=settings.SITE_NAME)
 admin.site.site_title = format_lazy(_("{site} admin"), site=settings.SITE_NAME)
 admin.site.index_title = _("Content")
+# The password, then the two-factor code for staff who turned it on (clusterportal/accounts/).
+admin.site.login_form = AdminLoginForm
+admin.site.login_template = "admin/clusterportal/login.html"
 
 urlpatterns = i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
@@ -34,12 +40,15 @@ urlpatterns += [
     path("healthz", views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin, feeds).
     path("favicon.ico", views.favicon),
+    # Before the admin's own: Django's admin would take this address for an app's index.
+    path("admin/two-factor/", include("clusterportal.accounts.urls")),
     path("admin/", admin.site.urls),
 ]
 
 if settings.DEBUG:
-    # Locally only; in production the reverse proxy or object storage serves uploads.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Locally only; in production the reverse proxy or object storage serves uploads. Django's
+    # serve answers any method: files are only read (TRACE, POST: 405, as everywhere else).
+    urlpatterns += static(settings.MEDIA_URL, view=require_safe(serve), document_root=settings.MEDIA_ROOT)
 
 handler404 = views.page_not_found
 handler500 = views.server_error

@@ -153,6 +153,20 @@ class PublishedListView(SectionMixin, FilterView):
     def get_queryset(self):
         return self.get_list_queryset()
 
+    def paginate_queryset(self, queryset, page_size):
+        # Django's own takes whatever int() reads ("٣", "+3", " 3", "3_0"): ASCII digits only here,
+        # and Django's "last".
+        raw = self.request.GET.get(self.page_kwarg, "")
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=self.get_allow_empty())
+        number = paginator.num_pages if raw == "last" else parse_page(raw)
+        if number is None:
+            raise Http404("Not a page number.")
+        try:
+            page = paginator.page(number)
+        except InvalidPage:
+            raise Http404("No such page.") from None
+        return paginator, page, page.object_list, page.has_other_pages()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context.get("page_obj")
@@ -169,7 +183,7 @@ class PublishedListView(SectionMixin, FilterView):
 
 class PublishedDetailView(SectionMixin, DetailView):
     """One item (``<app>/<model>_detail.html``): published ones for everybody, drafts and
-    scheduled ones for staff (preview)."""
+    scheduled ones for staff who may view or change the type (preview: ``visible_to``)."""
 
     with_neighbours = True
 
@@ -321,8 +335,17 @@ class SearchView(TemplateView):
 @require_safe
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
-    """For the load balancer: the process answers. Touches neither database nor templates."""
-    return HttpResponse("ok\n", content_type="text/plain")
+    """For the load balancer: 200 ``ok`` when the database (``SELECT 1``) and the cache (a ping)
+    answer; else 503 and one line per dependency, ``database: down``. No templates, no session."""
+    from clusterportal import faults
+
+    down = faults.down_dependencies()
+    if not down:
+        return HttpResponse("ok\n", content_type="text/plain")
+    body = "".join(f"{name}: {'down' if name in down else 'ok'}\n" for name in ("database", "cache"))
+    response = HttpResponse(body, content_type="text/plain", status=503)
+    response["Retry-After"] = str(faults.RETRY_AFTER_SECONDS)
+    return response
 
 
 @require_safe
@@ -358,5 +381,10 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No request context and no context processors: the database may be what failed.
     home = languages.in_language("home", languages.current())
-    html = loader.get_template("500.html").render({"SITE_NAME": settings.SITE_NAME, "home_url": home})
-    return HttpResponse(html, status=500)
+    context = {
+        "SITE_NAME": settings.SITE_NAME,
+        "home_url": home,
+        # The page says someone has been told only if someone is: error mail goes to ADMINS.
+        "someone_is_told": bool(settings.ADMINS),
+    }
+    return HttpResponse(loader.get_template("500.html").render(context), status=500)

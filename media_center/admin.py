@@ -1,6 +1,7 @@
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -17,6 +18,7 @@ from clusterportal.pictures.admin import (
     multi_upload_view,
     picture_thumbnail,
 )
+from media_center import documents
 from media_center.models import Gallery, GalleryPhoto, PressMention, Publication, Video
 from media_center.video_hosts import ALLOWED_HOSTS_TEXT, parse_video_url
 
@@ -211,10 +213,45 @@ class VideoAdmin(PublishableAdmin, WithCoverAdmin):
 
     @admin.display(description=_("host"))
     def host(self, obj):
-        try:
-            return obj.ref.host_name
-        except ValidationError:  # a value saved before the check existed
-            return "—"
+        ref = obj.ref
+        if ref is None:  # saved before the check existed, or by a script: the site shows no player
+            return format_html("<strong>⚠ {}</strong>", gettext("Address to fix"))
+        return ref.host_name
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id) if request.method == "GET" else None
+        if obj is not None and obj.ref is None:
+            self.message_user(
+                request,
+                gettext(
+                    "The video address stored for this video is not one the site can play, so its page shows "
+                    "no player. Paste the video's address again and save."
+                ),
+                messages.WARNING,
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+class _DownloadLink:
+    """A stored document as the admin's file input shows it: its name, linked to the download."""
+
+    def __init__(self, file):
+        self.name = file.name
+        self.url = file.instance.get_download_url()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PrivateDocumentWidget(AdminFileWidget):
+    """The admin's file input for a document in the private storage, which has no address of its
+    own: "Currently" links to the download view, which lets staff have drafts too."""
+
+    def is_initial(self, value) -> bool:
+        return bool(value) and getattr(value, "instance", None) is not None
+
+    def format_value(self, value):
+        return _DownloadLink(value) if self.is_initial(value) else super().format_value(value)
 
 
 @admin.register(Publication)
@@ -227,6 +264,11 @@ class PublicationAdmin(PublishableAdmin):
         (None, {"fields": ("title", "slug", "publication_type", "description")}),
         (_("File"), {"fields": ("file", "format_and_size")}),
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":
+            kwargs["widget"] = PrivateDocumentWidget(attrs={"accept": documents.ACCEPT})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("file"))
     def format_and_size(self, obj):

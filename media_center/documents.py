@@ -7,7 +7,8 @@ file is a ZIP holding ``[Content_Types].xml`` and a ``word/``, ``xl/`` or ``ppt/
 are only listed, never unpacked, and refused when they claim to unpack to more than
 ``MAX_UNCOMPRESSED_BYTES`` (a zip bomb) or hold absurdly many entries. HTML, SVG, executables
 and anything else are refused with a message an editor understands; nothing is written for a
-refused file.
+refused file. Documents are stored in the private storage, never under ``/uploads/``: an
+embargoed report must not be downloadable before its publication time.
 """
 
 import uuid
@@ -21,7 +22,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
-from clusterportal.uploads import check_size, read_from_start
+from clusterportal.uploads import check_size, private_storage, read_from_start
 
 MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -35,6 +36,8 @@ FORMATS = {
     "PPTX": ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
 }
 OOXML_FOLDERS = {"word/": "DOCX", "xl/": "XLSX", "ppt/": "PPTX"}
+#: What the browser's file chooser offers.
+ACCEPT = ".pdf,.docx,.xlsx,.pptx,application/pdf"
 #: In messages to editors: "Upload a PDF, DOCX, XLSX or PPTX file."
 ACCEPTED_TEXT = _("PDF, DOCX, XLSX or PPTX")
 
@@ -125,7 +128,7 @@ class DocumentFormField(forms.FileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault(
             "widget",
-            forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.pptx,application/pdf"}),
+            forms.ClearableFileInput(attrs={"accept": ACCEPT}),
         )
         super().__init__(*args, **kwargs)
 
@@ -137,8 +140,12 @@ class DocumentFormField(forms.FileField):
 
 
 class DocumentField(models.FileField):
+    """A document checked by its content, kept in the private storage: it has no public address,
+    and a view sends it once it has checked the visitor may have it (clusterportal.uploads)."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("upload_to", document_upload_to)
+        kwargs.setdefault("storage", private_storage)
         kwargs.setdefault("validators", [validate_document_file])
         kwargs.setdefault("max_length", 200)
         super().__init__(*args, **kwargs)

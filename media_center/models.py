@@ -4,6 +4,7 @@ Every model is ``Publishable`` (draft / scheduled / published, slugs, SEO) and a
 ``published()``, ``get_absolute_url()`` and ``get_print_url()`` like the rest of the site.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
@@ -103,8 +104,14 @@ class Video(WithCover, Publishable):
         verbose_name_plural = _("videos")
 
     @property
-    def ref(self) -> VideoRef:
-        return parse_video_url(self.video_url)
+    def ref(self) -> VideoRef | None:
+        """The video's host and id; None when the stored address is no video the site can play
+        (saved before the check existed, or by a script): its pages then show no player, and
+        the admin's list flags it."""
+        try:
+            return parse_video_url(self.video_url)
+        except ValidationError:
+            return None
 
     @property
     def poster(self):

@@ -3,13 +3,15 @@ page per gallery photo, the publications' download, and the landing page with th
 
 from django import forms
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext, pgettext_lazy
 from django.views.decorators.http import require_safe
 
-from clusterportal import downloads, registry
+from clusterportal import registry, uploads
 from clusterportal.filters import FilterForm
 from clusterportal.stream import Stream
 from clusterportal.views import PrintMixin, PublishedDetailView, PublishedListView, paginate, parse_page
@@ -106,17 +108,37 @@ class PublicationPrint(PrintMixin, PublicationDetail):
     pass
 
 
+def may_preview_publications(user) -> bool:
+    """Staff who may see publications in the admin may also download drafts and scheduled ones."""
+    opts = Publication._meta
+    return (
+        user.is_active
+        and user.is_staff
+        and any(user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in ("view", "change"))
+    )
+
+
 @require_safe
-def download(request: HttpRequest, slug: str) -> FileResponse:
-    """The document itself, as an attachment with its real type; published items only."""
-    publication = get_object_or_404(Publication.objects.published(), slug=slug)
-    try:
-        handle = publication.file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404("The file is missing") from None
-    response = FileResponse(handle, content_type=publication.content_type)
-    response["Content-Disposition"] = downloads.attachment(publication.download_name)
-    response["X-Content-Type-Options"] = "nosniff"
+def download(request: HttpRequest, slug: str) -> HttpResponseBase:
+    """The document itself, as an attachment with its real type: published items for everybody,
+    drafts and scheduled ones for staff allowed to see publications (404 for anyone else).
+
+    The file lives in the private storage, which no address reaches: this check is the only way
+    to it (docs/decisions/0005-private-files.md).
+    """
+    publications = Publication.objects.all()
+    if not may_preview_publications(request.user):
+        publications = publications.published()
+    publication = get_object_or_404(publications, slug=slug)
+    if not publication.file:
+        raise Http404("The publication has no file")
+    response = uploads.private_file_response(
+        request, publication.file, content_type=publication.content_type, filename=publication.download_name
+    )
+    if not publication.is_published:
+        # A preview of a draft: never kept by a browser or a shared cache, never indexed.
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
     return response
 
 

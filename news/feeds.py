@@ -1,13 +1,13 @@
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from clusterportal.feeds import SiteFeed
 from news.models import Article
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(SiteFeed):
     link = reverse_lazy("news:list")
     description = _("The latest news of the cluster and its member companies.")
 
@@ -17,18 +17,6 @@ class LatestArticlesFeed(Feed):
 
     def items(self):
         return Article.objects.published().in_language().select_related("category")[:20]
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.lead
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
 
     def item_categories(self, item):
         return [item.category.name]

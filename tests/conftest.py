@@ -19,6 +19,7 @@ from tests.browser import helpers as browser_helpers
 def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "uploads"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     # The test client runs requests in the test's thread: a /ru/ page would leave Russian
     # active for the rest of the test, and for the next one.
     translation.activate(settings.LANGUAGE_CODE)

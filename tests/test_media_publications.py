@@ -143,8 +143,9 @@ def test_admin_refuses_a_disguised_pdf_and_writes_nothing(content, message, edit
     assert response.status_code == 200
     assert message in html.unescape(response.text)
     assert not Publication.objects.exists()
-    uploads = settings.MEDIA_ROOT / "publications"
-    assert not uploads.exists() or not any(uploads.rglob("*.*"))
+    for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        uploads = root / "publications"
+        assert not uploads.exists() or not any(uploads.rglob("*.*"))
 
 
 @pytest.mark.django_db
@@ -224,8 +225,11 @@ def test_unpublished_publications_are_404_everywhere(trait, editor_client):
     for url in (publication.get_download_url(), publication.get_absolute_url(), publication.get_print_url()):
         assert client.get(url).status_code == 404, url
     assert "/publications/hidden/" not in client.get("/media-center/publications/").text
-    # Not even staff download a draft through the public URL (they have the admin's file link).
-    assert editor_client.get(publication.get_download_url()).status_code == 404
+    # Staff allowed to see publications download it to check it, never from a cache.
+    # (Staff without that permission: tests/test_private_files.py.)
+    response = editor_client.get(publication.get_download_url())
+    assert response.status_code == 200
+    assert "no-store" in response.headers["Cache-Control"]
     assert editor_client.get(publication.get_absolute_url()).status_code == 200
 
 

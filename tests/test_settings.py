@@ -69,13 +69,47 @@ BAD_ENVIRONMENTS = [
     pytest.param({"LANGUAGES": "en,de"}, "LANGUAGES", id="language-the-site-cannot-speak"),
     pytest.param({"LANGUAGES": " , "}, "LANGUAGES", id="no-languages"),
     pytest.param({"LANGUAGES": "ru", "LANGUAGE_CODE": "en"}, "LANGUAGE_CODE", id="default-not-among-languages"),
+    # A deployment that forgot DJANGO_ENV=production: never a public host with DEBUG or the built-in key.
+    pytest.param({"ALLOWED_HOSTS": "cluster.example"}, "DJANGO_ENV", id="public-host-without-django-env"),
+    pytest.param(
+        {"ALLOWED_HOSTS": "localhost,cluster.example", "SECRET_KEY": PRODUCTION["SECRET_KEY"]},
+        "DJANGO_ENV",
+        id="public-host-in-local-mode-with-debug",
+    ),
+    pytest.param(
+        {"ALLOWED_HOSTS": "cluster.example", "DEBUG": "false"}, "DJANGO_ENV", id="public-host-with-the-built-in-key"
+    ),
+    pytest.param({"ALLOWED_HOSTS": "192.168.1.20"}, "DJANGO_ENV", id="network-address-without-django-env"),
+    pytest.param({**PRODUCTION, "DEBUG": "true"}, "DEBUG", id="production-with-debug"),
+    pytest.param({**PRODUCTION, "ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS", id="production-any-host"),
+    pytest.param({**PRODUCTION, "ALLOWED_HOSTS": "example.org,*"}, "ALLOWED_HOSTS", id="production-any-host-too"),
+    pytest.param({**PRODUCTION, "ALLOWED_HOSTS": "*.example.org"}, "ALLOWED_HOSTS", id="production-glob"),
+    pytest.param({"LOGIN_FAILURE_LIMIT": "0"}, "LOGIN_FAILURE_LIMIT", id="no-failures-allowed"),
+    pytest.param({"LOGIN_FAILURE_LIMIT": "five"}, "LOGIN_FAILURE_LIMIT", id="failure-limit-words"),
+    pytest.param({"LOGIN_LOCKOUT_MINUTES": "0"}, "LOGIN_LOCKOUT_MINUTES", id="no-lockout"),
+    pytest.param({"LOGIN_LOCKOUT_MINUTES": "1.5"}, "LOGIN_LOCKOUT_MINUTES", id="lockout-decimal"),
+    pytest.param({"TRUSTED_PROXIES": "-1"}, "TRUSTED_PROXIES", id="trusted-proxies-negative"),
+    pytest.param({"TRUSTED_PROXIES": "nginx"}, "TRUSTED_PROXIES", id="trusted-proxies-words"),
+    pytest.param({"REQUIRE_TWO_FACTOR": "maybe"}, "REQUIRE_TWO_FACTOR", id="require-two-factor-maybe"),
 ]
+#: Local mode on this machine's own names, or reached from elsewhere with both dangers switched off.
+GOOD_LOCAL_HOSTS = [
+    pytest.param({"ALLOWED_HOSTS": "localhost,127.0.0.1,[::1]"}, id="the-default-hosts"),
+    pytest.param({"ALLOWED_HOSTS": "cluster.localhost,.localhost,127.0.0.2"}, id="other-loopback-names"),
+    pytest.param(
+        {"ALLOWED_HOSTS": "192.168.1.20", "SECRET_KEY": PRODUCTION["SECRET_KEY"], "DEBUG": "false"},
+        id="demo-on-the-local-network",
+    ),
+]
+#: The sign-in protection's knobs, and what they become.
+LOGIN_KNOBS = {"LOGIN_FAILURE_LIMIT": "3", "LOGIN_LOCKOUT_MINUTES": "60", "TRUSTED_PROXIES": "2"}
 BOOLEANS = ["1", "true", "YES", "on", "0", "false", "No", "off"]
 #: Every environment the tests below import the settings under.
 RUSSIAN_DEFAULT = {"LANGUAGE_CODE": "ru"}
 ENVIRONMENTS = (
     [param.values[0] for param in BAD_ENVIRONMENTS]
-    + [PRODUCTION, {}, RUSSIAN_DEFAULT]
+    + [PRODUCTION, {}, RUSSIAN_DEFAULT, LOGIN_KNOBS, {"REQUIRE_TWO_FACTOR": "true"}]
+    + [param.values[0] for param in GOOD_LOCAL_HOSTS]
     + [{"DEBUG": v} for v in BOOLEANS]
 )
 
@@ -101,7 +135,9 @@ for env in json.load(sys.stdin):
         continue
     https = [getattr(s, name, None) for name in HTTPS]
     results.append({"raised": None, "DEBUG": s.DEBUG, "SECRET_KEY": s.SECRET_KEY, "https": https,
-                    "LANGUAGE_CODE": s.LANGUAGE_CODE, "LANGUAGES": [code for code, _ in s.LANGUAGES]})
+                    "LANGUAGE_CODE": s.LANGUAGE_CODE, "LANGUAGES": [code for code, _ in s.LANGUAGES],
+                    "login": [s.AXES_FAILURE_LIMIT, s.AXES_COOLOFF_TIME.total_seconds(), s.TRUSTED_PROXIES,
+                              s.REQUIRE_TWO_FACTOR]})
 print(json.dumps(results))
 """
 
@@ -146,6 +182,26 @@ def test_languages_default_to_english_then_russian_and_russian_can_be_the_defaul
 @pytest.mark.parametrize("value", BOOLEANS)
 def test_boolean_values_are_understood(value, import_settings):
     assert import_settings({"DEBUG": value})["raised"] is None
+
+
+@pytest.mark.parametrize("env", GOOD_LOCAL_HOSTS)
+def test_local_mode_serves_its_own_names_or_a_deliberate_demo(env, import_settings):
+    assert import_settings(env)["raised"] is None
+
+
+def test_the_debug_refusal_names_the_switch_that_was_forgotten(import_settings):
+    raised = import_settings({"ALLOWED_HOSTS": "cluster.example"})["raised"]
+    assert "cluster.example" in raised
+    assert "DJANGO_ENV=production" in raised
+    assert "DEBUG on and the built-in secret key" in raised
+
+
+def test_sign_in_protection_defaults_and_knobs(import_settings):
+    # failure limit, cool-off in seconds, trusted proxies, two-factor required
+    assert import_settings({})["login"] == [5, 900, 0, False]
+    assert import_settings(PRODUCTION)["login"] == [5, 900, 1, False]
+    assert import_settings(LOGIN_KNOBS)["login"] == [3, 3600, 2, False]
+    assert import_settings({"REQUIRE_TWO_FACTOR": "true"})["login"][3] is True
 
 
 def test_check_deploy_passes_with_production_values():

@@ -5,7 +5,6 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -16,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from clusterportal import faults
 from clusterportal.pictures import images
 from clusterportal.pictures.models import Picture
 from clusterportal.richtext import sanitize
@@ -203,10 +203,15 @@ def multi_upload_view(
     """
     form = form_class(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            message, next_url = on_saved(form.save())
-        model_admin.message_user(request, message, messages.SUCCESS)
-        return redirect(next_url)
+        try:
+            # The pictures' files (and renditions) go with their rows if the save fails.
+            with faults.atomic_with_files():
+                message, next_url = on_saved(form.save())
+        except faults.StorageFailed:
+            form.add_error(None, faults.STORAGE_FAILED_MESSAGE)
+        else:
+            model_admin.message_user(request, message, messages.SUCCESS)
+            return redirect(next_url)
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
@@ -221,7 +226,7 @@ def multi_upload_view(
 # --- the library ---------------------------------------------------------------------------------
 
 
-class PictureAdmin(admin.ModelAdmin):
+class PictureAdmin(faults.StorageFaultsAdminMixin, admin.ModelAdmin):
     form = PictureForm
     list_display = ("thumbnail", "title", "alt_text", "decorative", "caption", "size", "uploaded_at")
     # Only the title links: a thumbnail with alt="" would make a link without a name.

@@ -6,9 +6,17 @@ page renders. Each item has one folder, ``social/<app>/<model>/<pk>/``, holding 
 name is a digest of what the card shows (``3f9a0c…e1.jpg``): the address stays the same while the
 title does, and changes with it, so that sites that cached the old card fetch the new one. Drawing
 a new card removes the old one; deleting the item (or giving it a cover) removes its card.
+
+The digest is keyed with ``SECRET_KEY`` (an HMAC): nobody can compute a card's name from a title
+they guess, so a card's address says nothing about an item that is not public yet. Rotating the
+key renames every card: each is drawn again on its item's next save.
+
+Only items that are public or scheduled have a card. A scheduled item goes public at its time
+without a save, so its card is drawn when it is scheduled; a draft is shared with nobody, so it
+gets none (and saving drafts, which editors do often, costs no drawing), and an item that goes
+back to draft loses its card: files of unpublished items are never at a public address.
 """
 
-import hashlib
 import io
 
 from django.conf import settings
@@ -16,6 +24,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models.signals import post_delete
 from django.utils import translation
+from django.utils.crypto import salted_hmac
 from PIL import Image, ImageDraw
 
 from clusterportal.pictures.drawing import fit, font
@@ -67,7 +76,8 @@ def _folder(obj) -> str:
 def social_card_name(obj) -> str:
     """The storage name of ``obj``'s card: one folder per item, the file named after what it shows."""
     shown = f"{DESIGN}|{settings.SITE_NAME}|{_section(obj)}|{obj.title}"
-    return f"{_folder(obj)}{hashlib.sha256(shown.encode()).hexdigest()[:12]}.jpg"
+    digest = salted_hmac("clusterportal.pictures.cards", shown, algorithm="sha256").hexdigest()
+    return f"{_folder(obj)}{digest[:12]}.jpg"
 
 
 def ensure_social_card(obj) -> str:
@@ -79,15 +89,29 @@ def ensure_social_card(obj) -> str:
     return name
 
 
+def needs_social_card(obj) -> bool:
+    """Public or scheduled, and no cover to be shared with (see the module's docstring)."""
+    return obj.status == "published" and getattr(obj, "cover_id", None) is None
+
+
 def refresh_social_card(obj) -> None:
     """After an item's save is committed: its card drawn for its title, or removed once it has a
-    cover (the cover is what is shared then). Nothing for an item deleted since."""
+    cover (the cover is what is shared then) or is a draft. Nothing for an item deleted since."""
     if obj.pk is None:
         return
-    if getattr(obj, "cover_id", None) is None:
+    if needs_social_card(obj):
         ensure_social_card(obj)
     else:
         remove_social_cards(obj)
+
+
+def refresh_social_cards(model, pks) -> None:
+    """``refresh_social_card`` for the items of ``model`` with these keys: for changes that bypass
+    ``save()``, such as the admin's publish and unpublish actions (``QuerySet.update``)."""
+    if not getattr(model, "has_page", False):
+        return
+    for obj in model._default_manager.filter(pk__in=list(pks)).iterator():
+        refresh_social_card(obj)
 
 
 def remove_social_cards(obj) -> None:

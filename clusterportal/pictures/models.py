@@ -127,6 +127,10 @@ class Picture(models.Model):
 #: (source name, spec attribute) -> rendition file name; see Picture.rendition_url.
 _RENDITION_NAMES: dict[tuple[str, str], str] = {}
 
+# Connected after imagekit's own receiver, which makes the renditions: then the original
+# decoded for them is no longer needed.
+models.signals.post_save.connect(images.forget_decoded, sender=Picture, dispatch_uid="picture_forget_decoded")
+
 
 def require_described(picture, field: str) -> None:
     """Refuse a library picture that has neither alt text nor the "decorative" tick."""

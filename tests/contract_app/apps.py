@@ -4,7 +4,7 @@ from django.apps import AppConfig
 class NoticesConfig(AppConfig):
     name = "tests.contract_app"
     label = "contract_app"
-    verbose_name = "Notices (tests only)"
+    verbose_name = "Notices (test app)"
 
     def ready(self):
         from clusterportal.registry import ContentType, register
