@@ -30,6 +30,7 @@ from django.test import RequestFactory
 from django.urls import get_resolver
 from django.utils import translation
 from django.utils.http import urlencode
+from playwright.sync_api import Error as PlaywrightError
 
 from clusterportal.templatetags.portal import with_from
 from tests.browser import helpers
@@ -346,6 +347,20 @@ def open_page(page, live_server, checked: Page, path: str):
     return page.goto(path)
 
 
+def screenshot(page, path: Path, attempts: int = 3) -> None:
+    """A full-page screenshot. Chromium now and then answers a capture, on a loaded 2-core machine,
+    with "Protocol error … Unable to capture screenshot": a fault of the capture, not of the page
+    (which is checked by axe, the console and vnu), so it is tried again before it fails."""
+    for attempt in range(1, attempts + 1):
+        try:
+            page.screenshot(path=str(path), full_page=True)
+            return
+        except PlaywrightError as error:
+            if "Unable to capture screenshot" not in str(error) or attempt == attempts:
+                raise
+            page.wait_for_timeout(200 * attempt)
+
+
 def check_page(page, checked: Page, console_log, axe_source: str, artifacts_dir: Path):
     """Screenshots at desktop and phone width, the console, then axe at both widths.
 
@@ -358,7 +373,7 @@ def check_page(page, checked: Page, console_log, axe_source: str, artifacts_dir:
     for label, (width, height) in widths:
         page.set_viewport_size({"width": width, "height": height})
         helpers.load_every_image(page)  # at each width: srcset may pick another rendition
-        page.screenshot(path=str(artifacts_dir / f"{checked.name}--{label}-{width}.png"), full_page=True)
+        screenshot(page, artifacts_dir / f"{checked.name}--{label}-{width}.png")
     page.wait_for_load_state("networkidle")  # late errors
     console = console_log.problems(document_status=checked.type.status)
     console += [f"{page.url}: a picture did not load: {src}" for src in helpers.broken_images(page)]
