@@ -205,7 +205,7 @@ class Tally:
     started: float
     per_second: dict = field(default_factory=lambda: collections.defaultdict(collections.Counter))
     latencies: list = field(default_factory=list)  # (second, seconds, status)
-    errors: list = field(default_factory=list)  # (second, kind)
+    errors: list = field(default_factory=list)  # (second sent, second broken, kind)
 
     def second(self, at: float) -> int:
         return int(at - self.started)
@@ -232,8 +232,10 @@ async def visitor(index: int, paths: list[str], deadline: float, tally: Tally) -
                 reader = writer = None
                 if not fresh and attempt == 1 and isinstance(error, asyncio.IncompleteReadError) and not error.partial:
                     continue  # the server had closed this idle keep-alive connection: ask again, as browsers do
-                # Counted at the second the request was sent: a timeout is about then, not 20 s later.
-                tally.errors.append((tally.second(sent), type(error).__name__))
+                # Tallied at the second the request was sent (a timeout is about then, not 20 s
+                # later), and kept with the second it broke: a worker's death resets, at that
+                # moment, requests sent seconds before that were queued on its connections.
+                tally.errors.append((tally.second(sent), tally.second(time.monotonic()), type(error).__name__))
                 tally.per_second[tally.second(sent)]["error"] += 1
                 await asyncio.sleep(0.2)
                 break
@@ -488,7 +490,7 @@ def report(args, tally: Tally, editor: Editor, events: Events, saves_present: in
         failures.append(f"5xx other than 503 in the outage window: {not_503}")
     # gunicorn keeps running through the outage, so only the killed worker's connections may
     # break; a request left unanswered for REQUEST_TIMEOUT fails the run wherever it happens.
-    stray_errors = [(s, kind) for s, kind in tally.errors if kind == "TimeoutError" or not near_kill(s)]
+    stray_errors = [(s, kind) for s, broken, kind in tally.errors if kind == "TimeoutError" or not near_kill(broken)]
     if stray_errors:
         failures.append(f"{len(stray_errors)} connection errors other than the killed worker's")
     if missing:
@@ -511,7 +513,7 @@ def report(args, tally: Tally, editor: Editor, events: Events, saves_present: in
     print(f"requests answered {len(tally.latencies)}, per status {dict(sorted(statuses.items()))}")
     print(f"  inside the window  {dict(sorted(inside.items()))}")
     print(f"  outside the window {dict(sorted(outside.items()))}")
-    print(f"connection errors {len(tally.errors)} ({dict(collections.Counter(k for _s, k in tally.errors))}),")
+    print(f"connection errors {len(tally.errors)} ({dict(collections.Counter(k for _s, _b, k in tally.errors))}),")
     print(f"  of which other than the killed worker's (resets just after the kill): {len(stray_errors)}")
     print(
         f"latency p50 {percentile(all_latencies, 0.5) * 1000:.0f} ms,"
