@@ -62,6 +62,7 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-## Start again from an empty local database (demo content is reloaded by `make run`).
+## Start again from an empty local database (demo content is reloaded by `make run`), and an
+## empty page cache (its pages were of the old database).
 clean-db:
-	rm -f var/db.sqlite3
+	rm -rf var/db.sqlite3 var/cache

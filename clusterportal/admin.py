@@ -3,13 +3,17 @@
 The picture library's admin is in ``clusterportal.pictures.admin``; it is registered here.
 """
 
-from functools import partial
+from functools import cached_property, partial, reduce
+from operator import and_, or_
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.db import models, transaction
-from django.db.models import Q
+from django.contrib.postgres.search import SearchQuery
+from django.core.paginator import Paginator
+from django.db import connection, models, transaction
+from django.db.models import Max, Min, Q
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone
@@ -19,12 +23,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from js_asset import Media
 
+from clusterportal import languages, pagecache, registry
 from clusterportal.faults import StorageFaultsAdminMixin
 from clusterportal.models import PublicationState, Status
 from clusterportal.pictures import cards
 from clusterportal.pictures.admin import PictureAdmin, without_fields
 from clusterportal.pictures.models import Picture
 from clusterportal.richtext import RichTextField
+from clusterportal.search.words import prefix, query_words
 from clusterportal.translation_admin import TranslationAdminMixin
 
 admin.site.register(Picture, PictureAdmin)
@@ -100,6 +106,69 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PublicationYearFilter(admin.SimpleListFilter):
+    """The years (Moscow time) from the first publication time to the last: two index lookups,
+    where Django's ``date_hierarchy`` reads every row for the years that have items."""
+
+    title = _("publication year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        bounds = model_admin.model._default_manager.aggregate(first=Min("published_at"), last=Max("published_at"))
+        if bounds["first"] is None:
+            return []
+        first, last = (timezone.localtime(bounds[key]).year for key in ("first", "last"))
+        return [(str(year), str(year)) for year in range(last, first - 1, -1)]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        value = self.value()
+        if not (value.isascii() and value.isdigit() and 1 <= int(value) <= 9998):
+            raise IncorrectLookupParameters(value)  # the admin's own answer: the list, with "?e=1"
+        return queryset.filter(published_at__year=int(value))
+
+
+class CappedCountPaginator(Paginator):
+    """The change list's paginator: counts at most ``CAP`` items (the first ``CAP + 1`` rows found,
+    in no order), so that a list of a million items does not count them all on every view. Past
+    the cap the list says "more than …" (templates/admin/pagination.html) and pages go up to it;
+    filters and the search narrow a list to what can be counted."""
+
+    CAP = 10_000
+
+    @cached_property
+    def _found(self) -> int:
+        return self.object_list.order_by().values("pk")[: self.CAP + 1].count()
+
+    @property
+    def count(self) -> int:
+        return min(self._found, self.CAP)
+
+    @property
+    def capped(self) -> bool:
+        """Whether there are more than ``count`` items."""
+        return self._found > self.CAP
+
+
+def any_language_query(words: list[str]) -> SearchQuery:
+    """Every word, in any language's stemmed form or as a typed beginning: the admin lists the
+    items of every language at once (the site's search, clusterportal.search.postgresql, asks in
+    the page's language only)."""
+    configs = dict.fromkeys(languages.SEARCH_CONFIGS.values())
+    return reduce(
+        and_,
+        (
+            reduce(
+                or_,
+                [SearchQuery(f"{prefix(word)}:*", search_type="raw", config=config) for config in configs]
+                + [SearchQuery(f"{word}:*", search_type="raw", config="simple")],
+            )
+            for word in words
+        ),
+    )
+
+
 class PublishableAdmin(StorageFaultsAdminMixin, TranslationAdminMixin, admin.ModelAdmin):
     """The publishing workflow of every content type, added to what a subclass declares.
 
@@ -110,9 +179,13 @@ class PublishableAdmin(StorageFaultsAdminMixin, TranslationAdminMixin, admin.Mod
     A save whose files cannot be stored changes nothing and says so (``StorageFaultsAdminMixin``).
     """
 
-    date_hierarchy = "published_at"
     list_display = ("title",)
     search_fields = ("title",)
+    # At size (a million items): no date_hierarchy (its years are a DISTINCT over every row; the
+    # year filter's are two index lookups), no count of the whole table beside the filtered one,
+    # a count that stops at CappedCountPaginator.CAP, and the search through the stored vectors.
+    show_full_result_count = False
+    paginator = CappedCountPaginator
     prepopulated_fields = {"slug": ("title",)}
     actions = ("publish", "unpublish")
     list_per_page = 50
@@ -138,7 +211,17 @@ class PublishableAdmin(StorageFaultsAdminMixin, TranslationAdminMixin, admin.Mod
         return (*super().get_list_display(request), *self.publishing_columns)
 
     def get_list_filter(self, request):
-        return (PublicationStateFilter, *super().get_list_filter(request))
+        return (PublicationStateFilter, PublicationYearFilter, *super().get_list_filter(request))
+
+    def get_search_results(self, request, queryset, search_term):
+        """On PostgreSQL, the words through the stored search vector (clusterportal.search):
+        an index, and word forms ("сертификата" finds "сертификат"), where ``icontains`` reads
+        every row. On SQLite, and for a term without a word to search, Django's ``icontains``."""
+        words = query_words(search_term)
+        content_type = registry.for_model(self.model)
+        if connection.vendor != "postgresql" or not words or content_type is None or not content_type.search_fields:
+            return super().get_search_results(request, queryset, search_term)
+        return queryset.filter(search_vector=any_language_query(words)), False
 
     def get_fieldsets(self, request, obj=None):
         own = without_fields(
@@ -203,8 +286,10 @@ class PublishableAdmin(StorageFaultsAdminMixin, TranslationAdminMixin, admin.Mod
             status=Status.PUBLISHED, updated_at=now
         )
         count = undated + dated
-        # update() bypasses save(): what save() does for social cards, done here (cards.py).
+        # update() bypasses save(): what save() does for social cards, done here (cards.py),
+        # and for cached pages (pagecache.py).
         transaction.on_commit(partial(cards.refresh_social_cards, queryset.model, chosen), robust=True)
+        pagecache.content_changed(queryset.model)
         message = ngettext("Published %(count)d item.", "Published %(count)d items.", count) % {"count": count}
         self.message_user(request, message, messages.SUCCESS)
 
@@ -213,6 +298,7 @@ class PublishableAdmin(StorageFaultsAdminMixin, TranslationAdminMixin, admin.Mod
         chosen = list(queryset.values_list("pk", flat=True))
         count = queryset.exclude(status=Status.DRAFT).update(status=Status.DRAFT, updated_at=timezone.now())
         transaction.on_commit(partial(cards.refresh_social_cards, queryset.model, chosen), robust=True)
+        pagecache.content_changed(queryset.model)
         message = ngettext("Unpublished %(count)d item.", "Unpublished %(count)d items.", count) % {"count": count}
         self.message_user(request, message, messages.SUCCESS)
 

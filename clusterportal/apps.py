@@ -10,7 +10,10 @@ class ClusterportalConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate, post_save, pre_save
 
-        from clusterportal import checks  # noqa: F401  (registers the system checks)
+        from clusterportal import (
+            checks,  # noqa: F401  (registers the system checks)
+            pagecache,
+        )
         from clusterportal.models import Publishable
         from clusterportal.pictures import cards
         from clusterportal.search import postgresql, signals, sqlite
@@ -25,3 +28,5 @@ class ClusterportalConfig(AppConfig):
         # Social cards go with their item. Every app's models are loaded before any ready() runs.
         with_pages = [model for model in self.apps.get_models() if issubclass(model, Publishable) and model.has_page]
         cards.connect_signals(with_pages)
+        # Cached pages end with any change to the project's own models (content, taxonomy, pictures).
+        pagecache.connect_signals(self.apps.get_app_configs())

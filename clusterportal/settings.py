@@ -4,7 +4,7 @@ Settings for clusterportal: one module, every deploy-time value from the environ
 Two modes, chosen by DJANGO_ENV:
 
 - ``local`` (the default): the embedded demo set-up. SQLite under var/, uploads under
-  var/uploads/, local-memory cache, DEBUG on, a throwaway secret key, localhost only.
+  var/uploads/, a file cache under var/cache/, DEBUG on, a throwaway secret key, localhost only.
 - ``production``: DEBUG off, and SECRET_KEY and ALLOWED_HOSTS must be given, or the process
   refuses to start. Everything else keeps a safe default.
 
@@ -150,6 +150,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the cache, never stale (clusterportal/pagecache.py): before everything
+    # that reads the session, the user or the database, so a hit runs none of it.
+    "clusterportal.pagecache.PageCacheMiddleware",
     # Early, so that it wraps what reads the session and the user: a 503 while the database is
     # down, from everything after it (clusterportal/faults.py).
     "clusterportal.faults.DatabaseUnavailableMiddleware",
@@ -223,7 +226,19 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, files under VAR_DIR: one cache for every process on this machine (runserver,
+    # gunicorn's workers, management commands), so that a save in one ends the cached pages of
+    # all (clusterportal/pagecache.py). Local memory would be a cache per process, stale in the others.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+# The full-page cache for anonymous visitors keeps a page at most this long (changes end it at
+# once; this only bounds writes that bypass the models, such as raw SQL); 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -333,6 +348,108 @@ STORAGES = {
     },
 }
 
+# Uploads on S3-compatible object storage (django-storages; clusterportal/storage.py), set by
+# STORAGE_S3_BUCKET: what several app servers need, since none keeps a file of its own. Pictures,
+# renditions and social cards go under the public prefix, which the bucket lets anyone read (a
+# bucket policy: README), at STORAGE_S3_PUBLIC_URL; publications' documents under the private
+# prefix (or STORAGE_S3_PRIVATE_BUCKET), handed out by the download view only, by a redirect to an
+# address signed for STORAGE_S3_SIGNED_URL_SECONDS, or streamed (STORAGE_S3_PRIVATE_DELIVERY).
+STORAGE_S3_BUCKET = env_str("STORAGE_S3_BUCKET", "")
+#: The origin pictures come from when it is not the site's own (CSP img-src below).
+MEDIA_ORIGINS: list[str] = []
+if STORAGE_S3_BUCKET:
+    _s3_endpoint = env_str("STORAGE_S3_ENDPOINT_URL", "") or None
+    _s3_region = env_str("STORAGE_S3_REGION", "") or None
+    _s3_access_key = env_str("STORAGE_S3_ACCESS_KEY") or env_str("AWS_ACCESS_KEY_ID")
+    _s3_secret_key = env_str("STORAGE_S3_SECRET_KEY") or env_str("AWS_SECRET_ACCESS_KEY")
+    if bool(_s3_access_key) != bool(_s3_secret_key):
+        raise ImproperlyConfigured(
+            "Give both STORAGE_S3_ACCESS_KEY and STORAGE_S3_SECRET_KEY (or AWS_ACCESS_KEY_ID and "
+            "AWS_SECRET_ACCESS_KEY), or neither to use the machine's role."
+        )
+    if _s3_endpoint and not _s3_endpoint.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"STORAGE_S3_ENDPOINT_URL must start with http(s)://; got {_s3_endpoint!r}.")
+    _s3_addressing = env_str("STORAGE_S3_ADDRESSING_STYLE", "path" if _s3_endpoint else "virtual")
+    if _s3_addressing not in {"path", "virtual"}:
+        raise ImproperlyConfigured(f"STORAGE_S3_ADDRESSING_STYLE must be 'path' or 'virtual'; got {_s3_addressing!r}.")
+    _s3_public_prefix = env_str("STORAGE_S3_PUBLIC_PREFIX", "uploads").strip("/")
+    _s3_private_prefix = env_str("STORAGE_S3_PRIVATE_PREFIX", "private").strip("/")
+    _s3_private_bucket = env_str("STORAGE_S3_PRIVATE_BUCKET", "") or STORAGE_S3_BUCKET
+    if _s3_private_bucket == STORAGE_S3_BUCKET and (
+        not _s3_public_prefix
+        or not _s3_private_prefix
+        or f"{_s3_private_prefix}/".startswith(f"{_s3_public_prefix}/")
+        or f"{_s3_public_prefix}/".startswith(f"{_s3_private_prefix}/")
+    ):
+        raise ImproperlyConfigured(
+            "In one bucket, STORAGE_S3_PUBLIC_PREFIX and STORAGE_S3_PRIVATE_PREFIX must be two separate, non-empty "
+            f"folders (the public one is readable by anyone); got {_s3_public_prefix!r} and {_s3_private_prefix!r}."
+        )
+    # The public prefix's address: a CDN or domain of the site's own, else the bucket's own address.
+    _s3_public_url = env_str("STORAGE_S3_PUBLIC_URL", "")
+    if not _s3_public_url:
+        if _s3_endpoint and _s3_addressing == "path":
+            _s3_public_url = f"{_s3_endpoint.rstrip('/')}/{STORAGE_S3_BUCKET}/"
+        elif _s3_endpoint:
+            _scheme, _, _host = _s3_endpoint.rstrip("/").partition("://")
+            _s3_public_url = f"{_scheme}://{STORAGE_S3_BUCKET}.{_host}/"
+        else:
+            _s3_public_url = f"https://{STORAGE_S3_BUCKET}.s3.{_s3_region or 'us-east-1'}.amazonaws.com/"
+    if not _s3_public_url.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(f"STORAGE_S3_PUBLIC_URL must start with http(s)://; got {_s3_public_url!r}.")
+    _s3_public_url = _s3_public_url.rstrip("/") + "/"
+    STORAGE_S3_PRIVATE_DELIVERY = env_str("STORAGE_S3_PRIVATE_DELIVERY", "redirect")
+    if STORAGE_S3_PRIVATE_DELIVERY not in {"redirect", "stream"}:
+        raise ImproperlyConfigured(
+            f"STORAGE_S3_PRIVATE_DELIVERY must be 'redirect' or 'stream'; got {STORAGE_S3_PRIVATE_DELIVERY!r}."
+        )
+    if PRIVATE_MEDIA_ACCEL_REDIRECT:
+        raise ImproperlyConfigured(
+            "PRIVATE_MEDIA_ACCEL_REDIRECT names a folder nginx sends from; with STORAGE_S3_BUCKET the documents are in "
+            "the bucket: leave it empty (the download view redirects to a signed address, or streams)."
+        )
+    from botocore.config import Config as _S3Config
+
+    _s3_common = {
+        "endpoint_url": _s3_endpoint,
+        "region_name": _s3_region,
+        "access_key": _s3_access_key,
+        "secret_key": _s3_secret_key,
+        # A storage that does not answer fails the admin's save in seconds (a message), not minutes.
+        "client_config": _S3Config(
+            s3={"addressing_style": _s3_addressing},
+            signature_version="s3v4",
+            connect_timeout=env_int("STORAGE_S3_TIMEOUT_SECONDS", 5, minimum=1),
+            read_timeout=env_int("STORAGE_S3_TIMEOUT_SECONDS", 5, minimum=1) * 4,
+            retries={"max_attempts": 3, "mode": "standard"},
+        ),
+        # Never overwrite another item's file (the file system storage's rule): a taken name gets a suffix.
+        "file_overwrite": False,
+    }
+    MEDIA_URL = f"{_s3_public_url}{_s3_public_prefix}/"
+    MEDIA_ORIGINS = ["{0}//{2}".format(*_s3_public_url.split("/", 3))]  # scheme://host[:port]
+    STORAGES["default"] = {
+        "BACKEND": "clusterportal.storage.PublicS3Storage",
+        "OPTIONS": {
+            **_s3_common,
+            "bucket_name": STORAGE_S3_BUCKET,
+            "location": _s3_public_prefix,
+            "public_url": MEDIA_URL,
+            "querystring_auth": False,
+        },
+    }
+    STORAGES["private"] = {
+        "BACKEND": "clusterportal.storage.PrivateS3Storage",
+        "OPTIONS": {
+            **_s3_common,
+            "bucket_name": _s3_private_bucket,
+            "location": _s3_private_prefix,
+            "querystring_auth": True,
+            "delivery": STORAGE_S3_PRIVATE_DELIVERY,
+            "signed_url_seconds": env_int("STORAGE_S3_SIGNED_URL_SECONDS", 60, minimum=1),
+        },
+    }
+
 # Picture renditions (django-imagekit): made when a picture is saved, never checked or made
 # while a page renders (clusterportal/pictures/images.py).
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
@@ -368,7 +485,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         # The video player's embeds, framed only after the visitor clicks play (media_center.video_hosts).

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, storages
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
 from django.utils.functional import cached_property
 from django.utils.http import http_date
 from django.utils.translation import gettext
@@ -114,6 +114,13 @@ def private_file_response(request, file, *, content_type: str, filename: str):
         # Revalidated on every use: a copy must not outlive the item's being public.
         "Cache-Control": "no-cache",
     }
+    # Object storage (clusterportal/storage.py): a redirect to an address signed for a minute,
+    # which the storage sends from; kept by no cache, since the signature expires.
+    signed_url = getattr(file.storage, "signed_url", None)
+    disposition = headers["Content-Disposition"]
+    url = signed_url(file.name, content_type=content_type, disposition=disposition) if signed_url else None
+    if url:
+        return HttpResponseRedirect(url, headers={**headers, "Cache-Control": "no-store"})
     prefix = settings.PRIVATE_MEDIA_ACCEL_REDIRECT
     if prefix:
         return HttpResponse(

@@ -36,6 +36,7 @@ urlpatterns += [
     # Django's set_language (POST): the admin's language choice, kept in a cookie.
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico on pages that name no icon (the admin, feeds).

@@ -46,6 +46,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from clusterportal import languages, registry
+from clusterportal.pagination import Cursor, ListPaginator, bar_of, newer_than, older_than
 from clusterportal.registry import ContentType
 from clusterportal.search import MAX_HITS_PER_TYPE, search
 from clusterportal.search.forms import SearchForm
@@ -65,9 +66,24 @@ def parse_page(value: str) -> int | None:
     return None
 
 
+def parse_key(query: QueryDict) -> tuple[Cursor | None, Cursor | None] | None:
+    """A list page's key (``after`` or ``before``, clusterportal.pagination) from a query string:
+    (after, before), at most one of them set; None when a key is given but is not one."""
+    keys = []
+    for name in ("after", "before"):
+        raw = query.get(name)
+        cursor = Cursor.decode(raw) if raw is not None else None
+        if raw is not None and cursor is None:
+            return None
+        keys.append(cursor)
+    if all(keys):
+        return None
+    return keys[0], keys[1]
+
+
 def paginate(object_list, number: int, per_page: int) -> dict:
     """The context of one page of a list that is no ListView (a stream, search results):
-    ``page_obj``, ``paginator``, ``is_paginated``, ``page_range``. Out of range: 404."""
+    ``page_obj``, ``paginator``, ``is_paginated``, ``page_range``, the bar's links. Out of range: 404."""
     paginator = Paginator(object_list, per_page)
     try:
         page = paginator.page(number)
@@ -78,6 +94,7 @@ def paginate(object_list, number: int, per_page: int) -> dict:
         "paginator": paginator,
         "is_paginated": page.has_other_pages(),
         "page_range": elided_page_range(page),
+        **bar_of(page),
     }
 
 
@@ -114,11 +131,13 @@ class SectionMixin:
         return self.declaration.published()
 
     @staticmethod
-    def encode_list_query(filterset, page: int) -> str:
-        """The query string of a list page, from a filter that has validated: filters, then page."""
+    def encode_list_query(filterset, page: int, key: dict | None = None) -> str:
+        """The query string of a list page, from a filter that has validated: filters, then page
+        (and the page's key past the counted pages: ``after`` or ``before``)."""
         kept = [(name, filterset.data.get(name)) for name in filterset.form.fields if filterset.data.get(name)]
         if page > 1:
             kept.append(("page", str(page)))
+            kept.extend((key or {}).items())
         return urlencode(kept)
 
     def list_in_languages(self, filterset) -> list[languages.Link]:
@@ -155,16 +174,16 @@ class PublishedListView(SectionMixin, FilterView):
 
     def paginate_queryset(self, queryset, page_size):
         # Django's own takes whatever int() reads ("٣", "+3", " 3", "3_0"): ASCII digits only here,
-        # and Django's "last".
+        # and Django's "last". Its paginator counts and offsets the whole list: ours stays bounded
+        # (clusterportal.pagination).
         raw = self.request.GET.get(self.page_kwarg, "")
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=self.get_allow_empty())
-        number = paginator.num_pages if raw == "last" else parse_page(raw)
-        if number is None:
+        number = "last" if raw == "last" else parse_page(raw)
+        key = parse_key(self.request.GET)
+        if number is None or key is None:
             raise Http404("Not a page number.")
-        try:
-            page = paginator.page(number)
-        except InvalidPage:
-            raise Http404("No such page.") from None
+        paginator = ListPaginator(queryset, page_size)
+        after, before = key
+        page = paginator.page(number, after=after, before=before)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -172,9 +191,13 @@ class PublishedListView(SectionMixin, FilterView):
         page = context.get("page_obj")
         # Item links carry this list's own (already validated) query, for their Return link.
         valid = self.filterset.is_valid()
-        context["from_query"] = self.encode_list_query(self.filterset, page.number if page else 1) if valid else ""
+        context["from_query"] = (
+            self.encode_list_query(self.filterset, page.number if page else 1, page.key if page else None)
+            if valid
+            else ""
+        )
         if context.get("is_paginated"):
-            context["page_range"] = elided_page_range(page)
+            context.update(bar_of(page))
         context["is_filtered"] = any(self.request.GET.get(name) for name in self.filterset.form.fields)
         context["form"] = self.filterset.form  # what includes/filter_form.html renders
         context["language_links"] = context["alternates"] = self.list_in_languages(self.filterset)
@@ -216,26 +239,29 @@ class PublishedDetailView(SectionMixin, DetailView):
             return None, ""
         query = QueryDict(raw)
         page = parse_page(query.get("page", ""))
+        key = parse_key(query)
+        if page is None or key is None:
+            return None, ""
         filterset = self.get_filterset_class()(data=query, queryset=self.get_list_queryset())
-        if page is None or not filterset.is_valid():
+        if not filterset.is_valid():
             return None, ""
         # The page is not checked against the list's length (that would cost a COUNT on every
         # item page): a page that no longer exists is the list's own 404.
-        return filterset, self.encode_list_query(filterset, page)
+        after, before = key
+        kept = {"after": after.encode()} if after else {"before": before.encode()} if before else {}
+        return filterset, self.encode_list_query(filterset, page, kept)
 
     def get_neighbours(self, obj, filterset):
-        """Newer and older items within the visitor's current filter (two small queries)."""
+        """Newer and older items within the visitor's current filter: two queries, each an index
+        scan that starts at the item (a row-value comparison on the list's order, not an OR)."""
         if not obj.is_published:
             return None, None
         queryset = (filterset.qs if filterset is not None else self.get_list_queryset()).select_related(None)
-        same_time = queryset.filter(published_at=obj.published_at)
-        older = (queryset.filter(published_at__lt=obj.published_at) | same_time.filter(pk__lt=obj.pk)).order_by(
-            "-published_at", "-pk"
-        )
-        newer = (queryset.filter(published_at__gt=obj.published_at) | same_time.filter(pk__gt=obj.pk)).order_by(
-            "published_at", "pk"
-        )
-        return newer.only("title", "slug", "language").first(), older.only("title", "slug", "language").first()
+        queryset = queryset.only("title", "slug", "language", "published_at")
+        here = Cursor.of(obj)
+        older = older_than(queryset, here).order_by("-published_at", "-pk")
+        newer = newer_than(queryset, here).order_by("published_at", "pk")
+        return newer.first(), older.first()
 
     def get_language_links(self, obj, filterset):
         """The switch and ``hreflang``: the item's published translations (one query) and,
@@ -350,8 +376,20 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def sitemap(request: HttpRequest) -> HttpResponse:
-    """``/sitemap.xml``: Django's sitemap of what the registry holds (clusterportal.sitemaps)."""
-    return sitemap_views.sitemap(request, sitemaps=sitemaps())
+    """``/sitemap.xml``: Django's sitemap index of what the registry holds (clusterportal.sitemaps),
+    one ``<sitemap>`` per page of each section that has something to list."""
+    found = {section: site for section, site in sitemaps().items() if site.paginator.num_pages}
+    return sitemap_views.index(request, sitemaps=found, sitemap_url_name="sitemap_section")
+
+
+@require_safe
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    """``/sitemap-<section>.xml?p=<n>``: one page of a section. An unknown section, or a page that
+    is not ASCII digits or not in the index: 404."""
+    page = request.GET.get("p", "1")
+    if not (page.isascii() and page.isdigit()):
+        raise Http404("No such sitemap page")
+    return sitemap_views.sitemap(request, sitemaps=sitemaps(), section=section)
 
 
 @require_safe

@@ -15,7 +15,7 @@ class PublicationFilter(django_filters.FilterSet):
         # Django's default message repeats the value: NUL bytes and 10 kB strings into the page.
         error_messages={"invalid_choice": _("Choose one of the types in the list.")},
     )
-    year = YearFilter(field_name="published_at", queryset=lambda: Publication.objects.published())
+    year = YearFilter(field_name="published_at", queryset=lambda: Publication.objects.published().in_language())
 
     class Meta:
         model = Publication

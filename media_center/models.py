@@ -147,6 +147,14 @@ class Publication(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
+        # The list by type, in the list's order.
+        indexes = [
+            *Publishable.Meta.indexes,
+            models.Index(
+                fields=["language", "status", "publication_type", "published_at", "id"],
+                name="media_center_publication_type",
+            ),
+        ]
 
     def save(self, *args, **kwargs):
         if self.file and not getattr(self.file, "_committed", True):

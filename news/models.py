@@ -40,3 +40,8 @@ class Article(WithCover, Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        # The list by category, in the list's order (and its neighbours, its year within it).
+        indexes = [
+            *Publishable.Meta.indexes,
+            models.Index(fields=["language", "status", "category", "published_at", "id"], name="news_article_category"),
+        ]

@@ -112,6 +112,15 @@ class Entry(WithCover, Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("portfolio entry")
         verbose_name_plural = _("portfolio entries")
+        indexes = [
+            *Publishable.Meta.indexes,
+            # The list by category, in the list's order.
+            models.Index(
+                fields=["language", "status", "category", "published_at", "id"], name="portfolio_entry_category"
+            ),
+            # The year filter's earliest start (MIN) without reading every entry.
+            models.Index(fields=["status", "year_started"], name="portfolio_entry_started"),
+        ]
 
     def clean(self):
         super().clean()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.utils import translation
 
 from tests.browser import helpers as browser_helpers
@@ -23,6 +24,8 @@ def _fast_and_isolated(settings, tmp_path):
     # The test client runs requests in the test's thread: a /ru/ page would leave Russian
     # active for the rest of the test, and for the next one.
     translation.activate(settings.LANGUAGE_CODE)
+    # Each test's database starts empty again, without a save to end the pages cached before.
+    cache.clear()
     yield
     translation.activate(settings.LANGUAGE_CODE)
 

@@ -110,3 +110,26 @@ def resource_urls(text: str) -> list[str]:
             found.append(re.search(r'href="([^"]*)"', tag).group(1))
     found += re.findall(r"url\(([^)]*)\)", text)
     return [html.unescape(url) for url in found]
+
+
+# --- the sitemap --------------------------------------------------------------------------------
+
+
+def sitemap_pages(client) -> list[str]:
+    """The address (path and query) of every page the sitemap index (/sitemap.xml) lists."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert "<sitemapindex" in response.text
+    locs = re.findall(r"<sitemap>\s*<loc>([^<]*)</loc>", response.text)
+    return [html.unescape(loc).removeprefix("http://testserver") for loc in locs]
+
+
+def sitemap_text(client) -> str:
+    """Every page of the sitemap, as one text: what a crawler reads, starting at /sitemap.xml."""
+    texts = []
+    for page in sitemap_pages(client):
+        response = client.get(page)
+        assert response.status_code == 200, page
+        assert response.text.count("<url>") >= 1, page  # the schema wants at least one
+        texts.append(response.text)
+    return "\n".join(texts)

@@ -35,7 +35,7 @@ from tests.factories import (
     PublicationFactory,
     VideoFactory,
 )
-from tests.helpers import LEAKS, assert_branded_404, return_href
+from tests.helpers import LEAKS, assert_branded_404, return_href, sitemap_text
 
 #: How the tests make an item of each type. A newly registered type fails
 #: test_every_registered_type_can_be_made_by_the_tests until it is given one here.
@@ -281,7 +281,7 @@ def test_sitemap_lists_the_list_and_published_items_only(content_type, client):
     published = make(content_type, "Published wombat item")
     draft = make(content_type, "Draft wombat item", state="draft")
     scheduled = make(content_type, "Scheduled wombat item", state="scheduled")
-    text = client.get("/sitemap.xml").text
+    text = sitemap_text(client)
     assert f"<loc>http://testserver{content_type.list_url}</loc>" in text
     assert f"<loc>http://testserver{published.get_absolute_url()}</loc>" in text
     for hidden in (draft, scheduled):

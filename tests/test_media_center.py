@@ -22,7 +22,7 @@ from tests.factories import (
     PublicationFactory,
     VideoFactory,
 )
-from tests.helpers import resource_urls
+from tests.helpers import resource_urls, sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -218,7 +218,7 @@ def test_sitemap_lists_published_media_center_pages(client):
     VideoFactory(slug="film")
     PublicationFactory(slug="report")
     PressMentionFactory(url="https://press.example.com/out")
-    text = client.get("/sitemap.xml").text
+    text = sitemap_text(client)
     for path in (
         "/media-center/",
         "/media-center/press/",

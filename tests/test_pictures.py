@@ -15,6 +15,7 @@ from django.core.files.storage import FileSystemStorage
 from django.utils.html import conditional_escape
 from PIL import Image, ImageDraw
 
+from clusterportal import pagecache
 from clusterportal.models import Publishable
 from clusterportal.pictures import cards, drawing
 from clusterportal.pictures import models as picture_models
@@ -620,6 +621,7 @@ def test_rendering_pages_never_draws_a_card(covered, client, monkeypatch):
 def test_a_save_that_is_rolled_back_draws_no_card(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
         article = ArticleFactory(title="Never committed")
+    callbacks = [callback for callback in callbacks if callback is not pagecache.bump_after_commit]
     assert len(callbacks) == 1  # drawn only if the transaction commits
     assert media_files() == []
     callbacks[0]()  # as at the commit: drawn now

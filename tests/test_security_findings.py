@@ -354,6 +354,7 @@ def test_every_kind_of_public_address_refuses_trace(client, local_uploads):
         "/media-center/press/",
         "/search/?q=plant",
         "/sitemap.xml",
+        "/sitemap-news.xml",
         "/robots.txt",
         f"{settings.MEDIA_URL}{upload}",
     ]
