@@ -28,6 +28,7 @@ django.setup()
 
 from django.utils import timezone  # noqa: E402
 
+from clusterportal import pagecache  # noqa: E402
 from news.models import Article, Category  # noqa: E402
 
 WORDS_EN = [
@@ -122,6 +123,7 @@ def main() -> None:
         Article.objects.bulk_create(rows, batch_size=1000)
         made += len(rows)
         print(f"\r{made:,} of {args.count:,} articles", end="", flush=True)
+    pagecache.bump()  # bulk_create sends no signals: cached pages end here
     print(f"\nmade {made:,} articles in {time.monotonic() - began:.1f} s")
 
 

@@ -4,6 +4,7 @@ reads, or after loading content without saving it (raw fixtures, bulk inserts)."
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from clusterportal import pagecache
 from clusterportal.search.postgresql import index_all
 
 
@@ -18,4 +19,7 @@ class Command(BaseCommand):
             self.stdout.write("SQLite searches the text itself; there is no index to update.")
             return
         count = index_all(missing_only=missing)
+        if count:
+            # The vectors are written in SQL, past the models' signals: cached search pages end here.
+            pagecache.bump()
         self.stdout.write(f"Search index: wrote the vectors of {count} item{'s' if count != 1 else ''}.")
