@@ -4,11 +4,14 @@
   their state, and "Save and translate into …" buttons that save what the editor typed, then
   open a linked draft copy in that language (same group, cover, category, key figures, gallery
   photos) for the editor to translate. No machine translation.
-- The change list's "languages" column ("EN ✓ · RU —"), worked out in the list's one query,
-  and its filters by language and by "translation missing".
+- The change list's "languages" column ("EN ✓ · RU —"), worked out for the rows of the page
+  in one query after the list's own (a correlated EXISTS in the list's query is planned as a
+  hash of every item of each language: 60 ms at 100,000 items), and its filters by language
+  and by "translation missing".
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
@@ -22,8 +25,25 @@ from clusterportal import languages
 TRANSLATE_BUTTON = "_translate"
 
 
-def _has(language: str) -> str:
-    return f"has_{language}"
+def _group_has(model, language: str) -> Exists:
+    """Whether the row's translation group has an item in ``language`` (an index lookup)."""
+    return Exists(model._default_manager.filter(translation_key=OuterRef("translation_key"), language=language))
+
+
+class LanguagesChangeList(ChangeList):
+    """The change list, with the languages of each listed item's group: one query for the page."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        rows = list(self.result_list)  # evaluated once, and kept for the template
+        keys = {row.translation_key for row in rows}
+        found: dict = {}
+        for key, code in self.model._default_manager.filter(translation_key__in=keys).values_list(
+            "translation_key", "language"
+        ):
+            found.setdefault(key, set()).add(code)
+        for row in rows:
+            row.group_languages = found.get(row.translation_key, {row.language})
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -36,7 +56,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() not in languages.codes():
             return queryset
-        return queryset.filter(**{_has(self.value()): False}).exclude(language=self.value())
+        return queryset.filter(~_group_has(queryset.model, self.value())).exclude(language=self.value())
 
 
 class TranslationAdminMixin:
@@ -44,10 +64,8 @@ class TranslationAdminMixin:
 
     language_fields = ("language", "translations_display")
 
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        group = self.model._default_manager.filter(translation_key=OuterRef("translation_key"))
-        return queryset.annotate(**{_has(code): Exists(group.filter(language=code)) for code in languages.codes()})
+    def get_changelist(self, request, **kwargs):
+        return LanguagesChangeList
 
     def get_list_display(self, request):
         return (*super().get_list_display(request), "languages_display")
@@ -64,7 +82,7 @@ class TranslationAdminMixin:
     @admin.display(description=_("languages"))
     def languages_display(self, obj):
         marks = [
-            f"{code.upper()} {'✓' if getattr(obj, _has(code), obj.language == code) else '—'}"
+            f"{code.upper()} {'✓' if code in getattr(obj, 'group_languages', {obj.language}) else '—'}"
             for code in languages.codes()
         ]
         return " · ".join(marks)
