@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Requests per second of /, /news/ and an article with the page cache (hits) and without it
+# Requests per second of the main page types with the page cache (hits) and without it
 # (PAGE_CACHE_SECONDS=0), against a bare view through the same middleware, on gunicorn pinned
 # apart from wrk (server on core 0, wrk on core 1). Ratios matter; absolute numbers drift.
 # Usage: bench/page_cache.sh [seconds]
@@ -22,6 +22,7 @@ $PY manage.py collectstatic --noinput -v0
 [ "$($PY manage.py shell -v0 -c "from news.models import Article; print(Article.objects.exists())")" = True ] \
   || $PY manage.py load_demo -v0
 slug=$($PY manage.py shell -v0 -c "from news.models import Article; print(Article.objects.published().in_language('en').first().slug)")
+category=$($PY manage.py shell -v0 -c "from news.models import Article; print(Article.objects.published().in_language('en').first().category.slug)")
 
 GPID=""
 trap '[ -n "$GPID" ] && kill $GPID 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -47,7 +48,8 @@ printf '%-10s %-60s %10s %10s %8s\n' cache URL req/s p99 "÷bare"
 for seconds in 600 0; do
   serve $seconds
   label=$([ "$seconds" = 0 ] && echo off || echo on)
-  for path in / /news/ "/news/$slug/"; do
+  for path in / /news/ "/news/?category=$category" "/news/$slug/" "/news/$slug/print/" /portfolio/ \
+    /media-center/ /ru/news/ "/search/?q=cluster" /news/feed/ /sitemap.xml; do
     # The bare view right before each page: the machine's load drifts between runs.
     measure "$label" /bench-bare/ ""
     measure "$label" "$path" "$last"

@@ -48,6 +48,17 @@ def editor_client(client, alice):
     return client
 
 
+# --- order ------------------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Tests marked ``slow`` first, then the browser tests (3–17 s each), then the rest (mostly
+    well under a second): pytest-xdist hands tests out in this order, so the short ones fill the
+    end of the run on both workers instead of one worker finishing a long test alone. The sort is
+    stable: within each kind, the collection order stays."""
+    items.sort(key=lambda item: (item.get_closest_marker("slow") is None, "/browser/" not in item.nodeid))
+
+
 # --- the browser layer's summary ------------------------------------------------------------
 
 

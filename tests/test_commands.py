@@ -48,6 +48,7 @@ def test_news_ships_a_demo_module_with_the_load_demo_contract():
     assert demo.has_content() is False
 
 
+@pytest.mark.slow
 def test_load_demo_fills_an_empty_database_once_and_every_page_renders(client):
     """One test, because loading the demo draws 93 pictures and their renditions (about 40 s of a
     core): every app's demo is checked here, after the one load."""
