@@ -22,6 +22,7 @@ with 304.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import secrets
@@ -113,6 +114,31 @@ def bump(*, schedule: bool = True) -> str:
     except Exception as error:  # a save must not fail because of the cache
         faults.warn("pagecache", "Page cache: the content version was not replaced (%s)", faults.one_line(error))
     return token
+
+
+def remembered(name: str, compute):
+    """``compute()``, kept in the cache under the current content version: a value worked out
+    from the published content (a list's year choices) is asked of the database again only after
+    the content changes, and never kept past the next scheduled publication. ``name`` says what
+    the value depends on besides the content (type, field, language). With the page cache off,
+    or the cache failing, it is simply computed."""
+    if not timeout():
+        return compute()
+    try:
+        version = cache.get(VERSION_KEY) or bump()
+        key = f"pagecache:value:{version}:{hashlib.sha256(name.encode()).hexdigest()[:24]}"
+        found = cache.get_many([key, _next_key(version)])
+    except Exception:  # the value is still right, only slower
+        return compute()
+    if key in found:
+        return found[key]
+    value = compute()
+    scheduled = found.get(_next_key(version))
+    seconds = timeout() if scheduled == 0.0 else (scheduled or 0) - time.time()
+    if scheduled is not None and seconds >= 1:
+        with contextlib.suppress(Exception):
+            cache.set(key, value, timeout=min(seconds, timeout()))
+    return value
 
 
 def bump_after_commit() -> None:

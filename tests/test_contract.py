@@ -135,7 +135,8 @@ def test_list_queries_do_not_grow_with_the_number_of_items(content_type, client)
     for number in range(3, 30):
         make(content_type, f"Item {number}", age_hours=number + 1)
     assert queries_of(client, content_type.list_url) == few
-    assert queries_of(client, f"{content_type.list_url}?page=2") == few
+    # The year choices are remembered until the content changes: page 2 may ask one query less.
+    assert queries_of(client, f"{content_type.list_url}?page=2") <= few
 
 
 @by_key(TYPES)

@@ -301,3 +301,21 @@ def test_pages_of_two_processes_share_the_cache_and_its_version(tmp_path):
         article.save()
         """)
     assert run(visit).splitlines() == ["miss False True", "hit False True"]
+
+
+def test_year_choices_are_remembered_until_the_content_changes_or_a_scheduled_item_goes_public(visitor):
+    """The list's year choices are kept under the content version (pagecache.remembered): asked
+    again after a save, and never kept past the next scheduled publication. Each request below
+    has its own address, so no cached page answers it: only the remembered choices could."""
+    zone = timezone.get_current_timezone()
+    now = datetime.datetime(2026, 12, 31, 23, 0, tzinfo=zone)
+    with time_machine.travel(now, tick=False):
+        ArticleFactory(title="Plant opens", published_at=datetime.datetime(2025, 5, 1, tzinfo=zone))
+        ArticleFactory(title="New year tender", published_at=datetime.datetime(2027, 1, 1, 0, 30, tzinfo=zone))
+        assert fetch(visitor, "/news/?a=1").context["filter"].form.fields["year"].choices[1:] == [("2025", "2025")]
+        ArticleFactory(title="Old report", published_at=datetime.datetime(2023, 3, 1, tzinfo=zone))
+        years = fetch(visitor, "/news/?a=2").context["filter"].form.fields["year"].choices[1:]
+        assert years == [("2025", "2025"), ("2023", "2023")]  # a save ends the remembered choices
+    with time_machine.travel(now + datetime.timedelta(hours=1, minutes=31), tick=False):
+        years = fetch(visitor, "/news/?a=3").context["filter"].form.fields["year"].choices[1:]
+        assert years == [("2027", "2027"), ("2025", "2025"), ("2023", "2023")]  # no save: its time came
