@@ -13,29 +13,18 @@ of that many URLs instead of the site's own (``PublishedSitemap.limit``), to cho
 """
 
 import argparse
-import os
 import re
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clusterportal.settings")
 
-import django
-from django.conf import settings
+import inprocess  # first: sets Django up, with nothing cached (bench/inprocess.py)
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
 
-django.setup()
-settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-settings.DEBUG = False
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-
-from news.models import Article  # noqa: E402
+from news.models import Article
 
 ADMIN = "/admin/news/article/"
 
@@ -61,37 +50,6 @@ def urls(client: Client) -> list[tuple[str, str]]:
     return chosen
 
 
-def measure(client: Client, url: str, runs: int) -> tuple[float, float, int, int, int]:
-    for _ in range(2):
-        client.get(url)
-    timings = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - began) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    timings.sort()
-    p99 = timings[min(len(timings) - 1, round(len(timings) * 0.99))]
-    urls_in_page = response.text.count("<url>") if response.status_code == 200 else 0
-    return statistics.median(timings), p99, len(queries), response.status_code, urls_in_page
-
-
-def explain(client: Client, url: str) -> None:
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    with connection.cursor() as cursor:
-        for query in queries.captured_queries:
-            sql = query["sql"]
-            if not sql.lstrip().upper().startswith("SELECT"):
-                continue
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS OFF, TIMING OFF, SUMMARY ON) " + sql)
-            plan = [row[0] for row in cursor.fetchall()]
-            print(f"  -- {sql[:200]}")
-            for line in plan:
-                print(f"     {line}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
@@ -114,12 +72,10 @@ def main() -> None:
         PublishableAdmin.show_full_result_count = True
         PublishableAdmin.paginator = Paginator
         PublishableAdmin.get_search_results = ModelAdmin.get_search_results
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["localhost", "testserver"]
     user, _made = get_user_model().objects.get_or_create(
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
     )
-    client = Client(HTTP_HOST="localhost")
+    client = inprocess.client()
     client.force_login(user)
     total = Article.objects.count()
     print(f"{connection.vendor}, {total:,} articles, {args.runs} runs each")
@@ -127,11 +83,13 @@ def main() -> None:
     for label, url in urls(client):
         if args.only and args.only not in label:
             continue
-        median, p99, queries, status, count = measure(client, url, args.runs)
-        print(f"{label:<28} {median:>10.1f} {p99:>8.1f} {queries:>8} {status:>7} {count:>7}")
+        timing = inprocess.measure(client, url, args.runs, warm_up=2)
+        status = timing.response.status_code
+        count = timing.response.text.count("<url>") if status == 200 else 0
+        print(f"{label:<28} {timing.median:>10.1f} {timing.p99:>8.1f} {timing.queries:>8} {status:>7} {count:>7}")
         if args.explain:
             print(f"  {url}")
-            explain(client, url)
+            inprocess.explain(client, url)
 
 
 if __name__ == "__main__":

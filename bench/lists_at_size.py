@@ -12,28 +12,16 @@ EXPLAIN ANALYZE of every query of one request of each page. Read-only.
 """
 
 import argparse
-import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clusterportal.settings")
 
-import django
-from django.conf import settings
+import inprocess  # first: sets Django up, with nothing cached (bench/inprocess.py)
+from django.db import connection
+from django.utils import timezone
 
-django.setup()
-settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-settings.DEBUG = False
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from news.models import Article  # noqa: E402
+from news.models import Article
 
 
 def urls() -> list[tuple[str, str]]:
@@ -41,7 +29,7 @@ def urls() -> list[tuple[str, str]]:
     count = published.count()  # once, outside the timing
     middle = published.order_by("-published_at", "-pk").values_list("published_at", "pk", "slug")[count // 2]
     chosen = [("/news/", "/news/"), ("page 2", "/news/?page=2")]
-    probe = Client(HTTP_HOST="localhost").get("/news/?page=last")
+    probe = inprocess.client().get("/news/?page=last")
     if probe.status_code == 200:
         chosen.append(("deep (page=last)", "/news/?page=last"))
     else:
@@ -63,53 +51,24 @@ def urls() -> list[tuple[str, str]]:
     return chosen
 
 
-def measure(client: Client, url: str, runs: int) -> tuple[float, float, int, int]:
-    for _ in range(3):
-        client.get(url)
-    timings = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - began) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    timings.sort()
-    p99 = timings[min(len(timings) - 1, round(len(timings) * 0.99))]
-    return statistics.median(timings), p99, len(queries), response.status_code
-
-
-def explain(client: Client, url: str) -> None:
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    with connection.cursor() as cursor:
-        for query in queries.captured_queries:
-            sql = query["sql"]
-            if not sql.lstrip().upper().startswith("SELECT"):
-                continue
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS OFF, TIMING OFF, SUMMARY ON) " + sql)
-            plan = [row[0] for row in cursor.fetchall()]
-            print(f"  -- {sql[:160]}")
-            for line in plan:
-                print(f"     {line}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--explain", action="store_true")
     args = parser.parse_args()
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["localhost", "testserver"]
-    client = Client(HTTP_HOST="localhost")
+    client = inprocess.client()
     total = Article.objects.count()
     print(f"{connection.vendor}, {total:,} articles, {args.runs} runs each")
     print(f"{'page':<32} {'median ms':>10} {'p99 ms':>8} {'queries':>8} {'status':>7}")
     for label, url in urls():
-        median, p99, queries, status = measure(client, url, args.runs)
-        print(f"{label:<32} {median:>10.1f} {p99:>8.1f} {queries:>8} {status:>7}")
+        timing = inprocess.measure(client, url, args.runs)
+        print(
+            f"{label:<32} {timing.median:>10.1f} {timing.p99:>8.1f} {timing.queries:>8}"
+            f" {timing.response.status_code:>7}"
+        )
         if args.explain:
             print(f"  {url}")
-            explain(client, url)
+            inprocess.explain(client, url, width=160)
 
 
 if __name__ == "__main__":
