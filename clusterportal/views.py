@@ -45,7 +45,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from clusterportal import languages, registry
+from clusterportal import faults, languages, registry
 from clusterportal.pagination import Cursor, ListPaginator, bar_of, newer_than, older_than
 from clusterportal.registry import ContentType
 from clusterportal.search import MAX_HITS_PER_TYPE, search
@@ -363,8 +363,6 @@ class SearchView(TemplateView):
 def healthz(request: HttpRequest) -> HttpResponse:
     """For the load balancer: 200 ``ok`` when the database (``SELECT 1``) and the cache (a ping)
     answer; else 503 and one line per dependency, ``database: down``. No templates, no session."""
-    from clusterportal import faults
-
     down = faults.down_dependencies()
     if not down:
         return HttpResponse("ok\n", content_type="text/plain")
@@ -386,8 +384,7 @@ def sitemap(request: HttpRequest) -> HttpResponse:
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     """``/sitemap-<section>.xml?p=<n>``: one page of a section. An unknown section, or a page that
     is not ASCII digits or not in the index: 404."""
-    page = request.GET.get("p", "1")
-    if not (page.isascii() and page.isdigit()):
+    if parse_page(request.GET.get("p", "1")) is None:
         raise Http404("No such sitemap page")
     return sitemap_views.sitemap(request, sitemaps=sitemaps(), section=section)
 
