@@ -108,16 +108,6 @@ class PublicationPrint(PrintMixin, PublicationDetail):
     pass
 
 
-def may_preview_publications(user) -> bool:
-    """Staff who may see publications in the admin may also download drafts and scheduled ones."""
-    opts = Publication._meta
-    return (
-        user.is_active
-        and user.is_staff
-        and any(user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}") for action in ("view", "change"))
-    )
-
-
 @require_safe
 def download(request: HttpRequest, slug: str) -> HttpResponseBase:
     """The document itself, as an attachment with its real type: published items for everybody,
@@ -126,10 +116,7 @@ def download(request: HttpRequest, slug: str) -> HttpResponseBase:
     The file lives in the private storage, which no address reaches: this check is the only way
     to it (docs/decisions/0005-private-files.md).
     """
-    publications = Publication.objects.all()
-    if not may_preview_publications(request.user):
-        publications = publications.published()
-    publication = get_object_or_404(publications, slug=slug)
+    publication = get_object_or_404(Publication.objects.visible_to(request.user), slug=slug)
     if not publication.file:
         raise Http404("The publication has no file")
     response = uploads.private_file_response(
