@@ -26,6 +26,7 @@ from js_asset import Media
 from clusterportal import languages, pagecache, registry
 from clusterportal.faults import StorageFaultsAdminMixin
 from clusterportal.models import PublicationState, Status
+from clusterportal.pagination import count_up_to
 from clusterportal.pictures import cards
 from clusterportal.pictures.admin import PictureAdmin, without_fields
 from clusterportal.pictures.models import Picture
@@ -139,7 +140,7 @@ class CappedCountPaginator(Paginator):
 
     @cached_property
     def _found(self) -> int:
-        return self.object_list.order_by().values("pk")[: self.CAP + 1].count()
+        return count_up_to(self.object_list, self.CAP + 1)
 
     @property
     def count(self) -> int:

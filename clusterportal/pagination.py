@@ -125,6 +125,14 @@ class PageLink:
         return self.page is None
 
 
+def count_up_to(queryset, limit: int) -> int:
+    """How many rows ``queryset`` has, counting no further than ``limit``: an index-only scan
+    of at most ``limit`` entries, however long the list (``count_up_to(qs, cap + 1) > cap``
+    says the list is longer than the cap). The public lists and the admin's change lists both
+    count this way."""
+    return queryset.order_by().values("pk")[:limit].count()
+
+
 class ListPaginator:
     """What templates read as ``paginator``: ``count`` (exact, or the bound when
     ``count_is_capped``), ``num_pages`` (None when not known), ``per_page``."""
@@ -136,8 +144,7 @@ class ListPaginator:
 
     @cached_property
     def _counted(self) -> int:
-        limit = self.per_page * self.counted_pages + 1
-        return self.queryset.order_by().values("pk")[:limit].count()
+        return count_up_to(self.queryset, self.per_page * self.counted_pages + 1)
 
     @property
     def count_is_capped(self) -> bool:
